@@ -1,0 +1,127 @@
+// nianbao check FILE... : read, evaluate, report.
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <fstream>
+#include <iostream>
+
+#include "commands.h"
+#include "nianbao/engine.h"
+#include "nianbao/ingest.h"
+#include "nianbao/reporter.h"
+
+namespace po = boost::program_options;
+
+namespace nianbao::cli {
+
+int checkCommand(const std::vector<std::string>& args) {
+  std::vector<std::string> files, rule_paths;
+  std::string format, output, fail_on, type, encoding, color;
+  bool no_builtin = false;
+  po::options_description opts("nianbao check [选项] FILE...");
+  opts.add_options()
+      ("help,h", "显示帮助")
+      ("format,f", po::value(&format)->default_value("text"), "输出格式：text 或 sarif")
+      ("output,o", po::value(&output), "写入文件（默认标准输出）")
+      ("rules,r", po::value(&rule_paths)->composing(), "追加规则包文件或目录（可多次）")
+      ("no-builtin", po::bool_switch(&no_builtin), "不载入内置规则包")
+      ("type,t", po::value(&type), "指定报告类型（如 fz、xg），不自动识别")
+      ("fail-on", po::value(&fail_on)->default_value("error"), "达到此级别的问题使退出码为 1：error、warning、note、none")
+      ("encoding", po::value(&encoding), "指定输入编码（如 UTF-8、GB18030），不自动检测")
+      ("color", po::value(&color)->default_value("auto"), "文本输出着色：auto、always、never");
+  po::options_description hidden;
+  hidden.add_options()("file", po::value(&files));
+  po::options_description all;
+  all.add(opts).add(hidden);
+  po::positional_options_description pos;
+  pos.add("file", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "nianbao check: 错误: " << e.what() << "\n";
+    return 2;
+  }
+  if (vm.count("help")) {
+    std::cout << opts << "\n退出码: 0 无达到 --fail-on 级别的问题；1 有；2 用法、规则或输入错误\n";
+    return 0;
+  }
+  if (files.empty()) {
+    std::cerr << "nianbao check: 错误: 请给出要检查的报告文件\n";
+    return 2;
+  }
+  std::optional<Severity> threshold;
+  if (fail_on != "none") {
+    threshold = parseSeverity(fail_on);
+    if (!threshold) {
+      std::cerr << "nianbao check: 错误: --fail-on 应为 error、warning、note 或 none\n";
+      return 2;
+    }
+  }
+  if (color != "auto" && color != "always" && color != "never") {
+    std::cerr << "nianbao check: 错误: --color 应为 auto、always 或 never\n";
+    return 2;
+  }
+  ReporterOptions ropts;
+  ropts.color = color == "always" || (color == "auto" && output.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+  auto reporter = makeReporter(format, ropts);
+  if (!reporter) {
+    std::string known;
+    for (const auto& f : reporterFormats()) known += (known.empty() ? "" : "、") + f;
+    std::cerr << "nianbao check: 错误: 未知的输出格式 '" << format << "'（可选：" << known << "）\n";
+    return 2;
+  }
+  RuleSet rules;
+  if (!loadRules(rules, no_builtin, rule_paths) || !validType(rules, type)) return 2;
+
+  RunResult run;
+  run.tool_version = kVersion;
+  for (const RuleInfo& r : engineRules()) run.rules.push_back(r);
+  for (const Rule* r : rules.rules()) run.rules.push_back(r->info());
+  std::sort(run.rules.begin(), run.rules.end(), [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
+
+  bool input_error = false, failing = false;
+  ReadOptions ropt;
+  ropt.encoding = encoding;
+  for (const std::string& path : files) {
+    DocumentResult d;
+    d.path = path;
+    try {
+      Document doc = readDocument(path, ropt);
+      detectReportType(doc, rules, CheckOptions{type});
+      d.encoding = doc.source.encoding();
+      d.format = doc.source.format();
+      d.type = doc.type;
+      if (const ReportTypeDef* t = rules.reportType(doc.type)) d.type_name = t->name;
+      d.meta = doc.meta;
+      d.findings = evaluate(doc, rules);
+      for (const Finding& f : d.findings) failing = failing || (threshold && f.severity >= *threshold);
+    } catch (const InputError& e) {
+      d.error = e.what();
+      input_error = true;
+      std::cerr << "nianbao: 错误: " << e.what() << "\n";
+    }
+    run.documents.push_back(std::move(d));
+  }
+  run.exit_code = input_error ? 2 : failing ? 1 : 0;
+
+  if (output.empty()) {
+    reporter->write(run, std::cout);
+    std::cout.flush();
+  } else {
+    std::ofstream out(output, std::ios::binary);
+    if (!out) {
+      std::cerr << "nianbao check: 错误: 无法写入 " << output << "\n";
+      return 2;
+    }
+    reporter->write(run, out);
+    if (!out.flush()) {
+      std::cerr << "nianbao check: 错误: 写入 " << output << " 失败\n";
+      return 2;
+    }
+  }
+  return run.exit_code;
+}
+
+}  // namespace nianbao::cli

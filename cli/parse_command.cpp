@@ -1,0 +1,206 @@
+// nianbao parse FILE : what the rules see — metadata, regions, outline.
+#include <boost/program_options.hpp>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "nianbao/engine.h"
+#include "nianbao/ingest.h"
+
+namespace po = boost::program_options;
+using Json = nlohmann::ordered_json;
+
+namespace nianbao::cli {
+namespace {
+
+const char* fieldLabel(const std::string& f) {
+  static const std::pair<const char*, const char*> kNames[] = {
+      {"title", "标题"},          {"issuer", "发文机关"},       {"doc_number", "文号"},
+      {"signer", "签发人"},       {"report_year", "报告年度"},  {"sign_date", "成文日期"},
+      {"issue_date", "印发日期"}, {"publish_date", "发布日期"}, {"index_no", "索引号"},
+      {"category", "公开属性"},
+  };
+  for (auto [k, v] : kNames) {
+    if (f == k) return v;
+  }
+  return "";
+}
+
+const char* regionLabel(const std::string& kind) {
+  if (kind == "cover-letter") return "报送函";
+  if (kind == "web-metadata") return "网页元数据";
+  if (kind == "letterhead") return "版头";
+  if (kind == "title") return "标题";
+  if (kind == "footer") return "版记";
+  if (kind == "signature") return "落款";
+  return "";
+}
+
+std::string lines(const Document& d, size_t begin, size_t end) {
+  if (begin >= end) return "（无）";
+  return "第" + std::to_string(d.blocks[begin].first_line) + "–" + std::to_string(d.blocks[end - 1].last_line) + "行";
+}
+
+void printBlocks(const Document& d) {
+  std::cout << "段落（合并断行后，规范化文本）:\n";
+  for (size_t i = 0; i < d.blocks.size(); ++i) {
+    const Block& b = d.blocks[i];
+    const char* kind = b.kind == BlockKind::kTableRow ? "表格行" : b.kind == BlockKind::kHeading ? "标题行" : "段落";
+    std::cout << "  [" << i << "] 第" << b.first_line << (b.last_line != b.first_line ? "–" + std::to_string(b.last_line) : "")
+              << "行 " << kind << ": " << b.norm.text << "\n";
+  }
+}
+
+void printText(const Document& d, const std::string& type_name, int depth) {
+  std::cout << "文件: " << d.source.path() << "\n";
+  std::cout << "编码: " << d.source.encoding() << "  格式: " << d.source.format() << "  行数: " << d.source.lineCount()
+            << "  段落: " << d.blocks.size() << "\n";
+  std::cout << "类型: " << (d.type.empty() ? "未识别" : d.type + "（" + type_name + "）")
+            << (d.type_source.empty() ? "" : "  依据: " + d.type_source) << "\n";
+  std::cout << "元数据:\n";
+  for (const char* name : kMetadataFields) {
+    const MetaField* f = d.field(name);
+    if (!f) continue;
+    Position p = d.source.position(f->span.begin);
+    std::cout << "  " << fieldLabel(name) << "(" << name << "): " << f->value << "  [" << p.line << ":" << p.column
+              << " " << f->source << "]\n";
+  }
+  std::cout << "前置部分:\n";
+  if (d.front.empty()) std::cout << "  （无）\n";
+  for (const Region& r : d.front) {
+    std::cout << "  " << regionLabel(r.kind) << "(" << r.kind << ") " << lines(d, r.begin, r.end)
+              << (r.title.empty() ? "" : "  " + r.title) << "\n";
+  }
+  std::cout << "正文: " << lines(d, d.body_begin, d.body_end) << "\n";
+  std::cout << "后置部分:\n";
+  if (d.back.empty()) std::cout << "  （无）\n";
+  for (const Region& r : d.back) std::cout << "  " << regionLabel(r.kind) << "(" << r.kind << ") " << lines(d, r.begin, r.end) << "\n";
+  std::cout << "大纲（" << d.parts.size() << " 个部分）:\n";
+  auto print = [&](auto& self, const std::vector<Section>& secs) -> void {
+    for (const Section& s : secs) {
+      if (depth > 0 && s.level > depth) continue;
+      std::cout << "  " << std::string(static_cast<size_t>(2 * (s.level - 1)), ' ') << "第" << s.line << "行  "
+                << s.marker << s.title << "\n";
+      self(self, s.children);
+    }
+  };
+  print(print, d.parts);
+}
+
+Json sectionJson(const Document& d, const Section& s) {
+  Position p = d.source.position(s.heading.begin);
+  Json j = Json::object();
+  j["level"] = s.level;
+  j["style"] = markerStyleName(s.style);
+  j["marker"] = s.marker;
+  j["number"] = s.number;
+  j["title"] = s.title;
+  j["line"] = p.line;
+  j["column"] = p.column;
+  j["body_lines"] = Json::array({s.body_begin < d.blocks.size() && s.body_begin < s.body_end ? d.blocks[s.body_begin].first_line : s.line,
+                                 s.body_end > 0 ? d.blocks[s.body_end - 1].last_line : s.line});
+  Json children = Json::array();
+  for (const Section& c : s.children) children.push_back(sectionJson(d, c));
+  j["children"] = children;
+  return j;
+}
+
+Json regionJson(const Document& d, const Region& r) {
+  Json j = Json::object();
+  j["kind"] = r.kind;
+  j["first_line"] = r.begin < r.end ? d.blocks[r.begin].first_line : 0;
+  j["last_line"] = r.begin < r.end ? d.blocks[r.end - 1].last_line : 0;
+  if (!r.title.empty()) j["title"] = r.title;
+  return j;
+}
+
+void printJson(const Document& d) {
+  Json j = Json::object();
+  j["file"] = d.source.path();
+  j["encoding"] = d.source.encoding();
+  j["format"] = d.source.format();
+  j["lines"] = d.source.lineCount();
+  j["type"] = d.type;
+  j["type_source"] = d.type_source;
+  Json meta = Json::object();
+  for (const char* name : kMetadataFields) {
+    const MetaField* f = d.field(name);
+    if (!f) continue;
+    Position p = d.source.position(f->span.begin);
+    meta[name] = {{"value", f->value}, {"line", p.line}, {"column", p.column}, {"source", f->source}};
+  }
+  j["metadata"] = meta;
+  Json front = Json::array(), back = Json::array();
+  for (const Region& r : d.front) front.push_back(regionJson(d, r));
+  for (const Region& r : d.back) back.push_back(regionJson(d, r));
+  j["front"] = front;
+  j["body"] = regionJson(d, Region{"body", d.body_begin, d.body_end, ""});
+  j["back"] = back;
+  Json outline = Json::array();
+  for (const Section& s : d.parts) outline.push_back(sectionJson(d, s));
+  j["outline"] = outline;
+  std::cout << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+}
+
+}  // namespace
+
+int parseCommand(const std::vector<std::string>& args) {
+  std::string file, format, type, encoding;
+  std::vector<std::string> rule_paths;
+  bool no_builtin = false, blocks = false;
+  int depth = 0;
+  po::options_description opts("nianbao parse [选项] FILE");
+  opts.add_options()
+      ("help,h", "显示帮助")
+      ("format,f", po::value(&format)->default_value("text"), "输出格式：text 或 json")
+      ("depth", po::value(&depth)->default_value(0), "大纲只显示到第几层（0 = 全部）")
+      ("blocks", po::bool_switch(&blocks), "另列出每个段落（合并断行后）的行号与规范化文本")
+      ("rules,r", po::value(&rule_paths)->composing(), "追加规则包（影响报告类型识别）")
+      ("no-builtin", po::bool_switch(&no_builtin), "不载入内置规则包")
+      ("type,t", po::value(&type), "指定报告类型")
+      ("encoding", po::value(&encoding), "指定输入编码");
+  po::options_description hidden;
+  hidden.add_options()("file", po::value(&file));
+  po::options_description all;
+  all.add(opts).add(hidden);
+  po::positional_options_description pos;
+  pos.add("file", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "nianbao parse: 错误: " << e.what() << "\n";
+    return 2;
+  }
+  if (vm.count("help")) {
+    std::cout << opts << "\n";
+    return 0;
+  }
+  if (file.empty()) {
+    std::cerr << "nianbao parse: 错误: 请给出一个报告文件\n";
+    return 2;
+  }
+  if (format != "text" && format != "json") {
+    std::cerr << "nianbao parse: 错误: --format 应为 text 或 json\n";
+    return 2;
+  }
+  RuleSet rules;
+  if (!loadRules(rules, no_builtin, rule_paths) || !validType(rules, type)) return 2;
+  ReadOptions ropt;
+  ropt.encoding = encoding;
+  try {
+    Document doc = readDocument(file, ropt);
+    detectReportType(doc, rules, CheckOptions{type});
+    const ReportTypeDef* t = rules.reportType(doc.type);
+    if (format == "json") printJson(doc);
+    else printText(doc, t ? t->name : "", depth);
+    if (blocks && format == "text") printBlocks(doc);
+  } catch (const InputError& e) {
+    std::cerr << "nianbao: 错误: " << e.what() << "\n";
+    return 2;
+  }
+  return 0;
+}
+
+}  // namespace nianbao::cli

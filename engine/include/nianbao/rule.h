@@ -1,0 +1,97 @@
+// rule.h — the interface every rule kind implements.
+//
+// A rule kind is one class in engine/src/rules/<kind>_rule.{h,cpp}, listed once
+// in engine/src/rules/rule_kinds.cpp with its factory. The factory decodes and
+// validates the rule's YAML (unknown keys, bad regexes and unknown section names
+// are load errors with file:line:col), so a rule that loaded can always run.
+// evaluate() is pure: it reads the Document and reports through Findings.
+//
+//   class MyRule : public Rule {
+//    public:
+//     using Rule::Rule;
+//     void evaluate(const EvalContext& ctx, Findings& out) const override {
+//       out.emit(info(), span, {{"value", "..."}}, "content-key");
+//     }
+//   };
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "nianbao/document.h"
+#include "nianbao/finding.h"
+
+namespace nianbao {
+
+struct SourceLoc {
+  std::string file;
+  int line = 0;    // 1-based; 0 when unknown
+  int column = 0;  // 1-based
+};
+
+// The document and article a rule enforces.
+struct Basis {
+  std::string document;  // e.g. 《法治政府建设与责任落实督察工作规定》
+  std::string article;   // e.g. 第二十五条
+  std::string ref;       // requirement id in docs/requirements, e.g. FZ-SEC-3
+  std::string note;      // how sure the citation is, or anything a reader needs
+};
+
+struct RuleInfo {
+  std::string id;        // unique, e.g. fz.first-responsible-part
+  std::string kind;      // rule kind id, e.g. required_section
+  std::string title;     // short Chinese name
+  Severity severity = Severity::kWarning;
+  std::string message;   // template with {placeholders}
+  Basis basis;
+  std::string help;
+  std::vector<std::string> good_examples;
+  std::vector<std::string> bad_examples;
+  std::vector<std::string> types;  // report types it applies to; empty = all
+  std::optional<int> year_from;    // report years it applies to (inclusive)
+  std::optional<int> year_to;
+  std::string pack;
+  SourceLoc loc;
+};
+
+class RulePack;
+
+struct EvalContext {
+  const Document& doc;
+  const RulePack& pack;
+};
+
+using Vars = std::vector<std::pair<std::string, std::string>>;
+
+class Findings {
+ public:
+  // Reports one finding: `vars` fill the message placeholders, `key` is the
+  // content that identifies this finding for its fingerprint (never a line number).
+  void emit(const RuleInfo& rule, Span span, const Vars& vars, std::string key,
+            std::map<std::string, std::string> properties = {});
+  std::vector<Finding>& items() { return items_; }
+
+ private:
+  std::vector<Finding> items_;
+};
+
+// Fills {name} placeholders; "{{" and "}}" are literal braces.
+std::string formatMessage(const std::string& tmpl, const Vars& vars);
+
+class Rule {
+ public:
+  explicit Rule(RuleInfo info) : info_(std::move(info)) {}
+  virtual ~Rule() = default;
+  Rule(const Rule&) = delete;
+  Rule& operator=(const Rule&) = delete;
+
+  const RuleInfo& info() const { return info_; }
+  virtual void evaluate(const EvalContext& ctx, Findings& out) const = 0;
+
+ private:
+  RuleInfo info_;
+};
+
+}  // namespace nianbao

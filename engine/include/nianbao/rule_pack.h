@@ -1,0 +1,108 @@
+// rule_pack.h — loading rule packs (YAML) into typed, validated rules.
+//
+//   nianbao::RuleSet rules;
+//   rules.addBuiltin();                  // rules/packs/*.yaml compiled in
+//   rules.addPath("my-rules/");          // a file or a directory of *.yaml
+//   // both throw LoadErrors: every problem as file:line:col: message
+//
+// A pack file (schema nianbao/v1) holds: the report type it defines or extends
+// (with the title patterns that detect it), named sections (how a part of the
+// report is recognized), and rules. See docs/rule-format.md.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nianbao/rule.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace nianbao {
+
+struct LoadError {
+  SourceLoc loc;
+  std::string message;
+  std::string str() const;  // "file:line:col: error: message"
+};
+
+class LoadErrors : public std::runtime_error {
+ public:
+  explicit LoadErrors(std::vector<LoadError> errors);
+  const std::vector<LoadError>& errors() const { return errors_; }
+
+ private:
+  std::vector<LoadError> errors_;
+};
+
+// How one part of a report is recognized: by its heading, at an outline level.
+class SectionDef {
+ public:
+  SectionDef(std::string id, std::string name, std::vector<std::string> phrases,
+             std::vector<std::shared_ptr<const re2::RE2>> patterns,
+             std::vector<std::shared_ptr<const re2::RE2>> exclude, int level, SourceLoc loc);
+  const std::string& id() const { return id_; }
+  const std::string& name() const { return name_; }  // display name, Chinese
+  int level() const { return level_; }                // 0 = any level
+  const SourceLoc& loc() const { return loc_; }
+  // True when a normalized heading title is this section: a phrase or pattern
+  // matches and no exclude pattern does.
+  bool matchesTitle(std::string_view norm_title) const;
+  // The first section of the outline (depth-first, at the right level) that matches.
+  const Section* find(const std::vector<Section>& parts) const;
+
+ private:
+  std::string id_;
+  std::string name_;
+  std::vector<std::string> phrases_;
+  std::vector<std::shared_ptr<const re2::RE2>> patterns_;
+  std::vector<std::shared_ptr<const re2::RE2>> exclude_;
+  int level_;
+  SourceLoc loc_;
+};
+
+struct ReportTypeDef {
+  std::string id;    // "fz"
+  std::string name;  // "法治政府建设情况报告"
+  std::vector<std::shared_ptr<const re2::RE2>> title_patterns;
+  SourceLoc loc;
+};
+
+class RulePack {
+ public:
+  std::string name;
+  std::string file;
+  std::string title;
+  std::vector<std::string> applies_to;       // default report types of its rules
+  std::optional<ReportTypeDef> report_type;  // a type this pack defines
+  std::vector<SectionDef> sections;          // in canonical order
+  std::vector<std::unique_ptr<Rule>> rules;
+
+  const SectionDef* section(std::string_view id) const;
+};
+
+class RuleSet {
+ public:
+  void addBuiltin();
+  void addPath(const std::string& file_or_dir);
+  // `name` is what errors cite as the file.
+  void addText(const std::string& name, std::string_view yaml);
+
+  const std::vector<std::unique_ptr<RulePack>>& packs() const { return packs_; }
+  // All report types the loaded packs define, in load order.
+  std::vector<const ReportTypeDef*> reportTypes() const;
+  const ReportTypeDef* reportType(std::string_view id) const;
+  // Every rule, sorted by id.
+  std::vector<const Rule*> rules() const;
+  const Rule* rule(std::string_view id) const;
+
+ private:
+  std::vector<std::unique_ptr<RulePack>> packs_;
+};
+
+}  // namespace nianbao

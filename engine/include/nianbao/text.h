@@ -1,0 +1,67 @@
+// text.h — normalization for matching, with a map back to the source.
+//
+// Rules never match raw text. They match NormText: NFKC-folded (full-width digits,
+// letters and punctuation become half-width), whitespace removed wherever it is
+// not between two ASCII letters or digits (spaces inside CJK text, around quotes,
+// and the line breaks of hard-wrapped PDF text all vanish), quotes and dashes
+// folded to one form, format characters dropped. Each normalized byte remembers
+// the source byte range of the code point it came from, so a match found in
+// "习近平新时代中国特色社会主义思想" spread over two lines still points at the
+// original line and column.
+//
+//   NormBuilder b;
+//   b.append(src.text(), Span{0, 30});
+//   NormText t = std::move(b).finish();
+//   Span s = t.toSource(3, 9);   // source bytes of normalized bytes [3, 9)
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nianbao/source.h"
+
+namespace nianbao {
+
+struct NormText {
+  std::string text;
+  std::vector<uint32_t> origin;      // per byte of `text`: source begin of its code point
+  std::vector<uint32_t> origin_end;  // per byte of `text`: source end of its code point
+
+  // Source span covering normalized bytes [b, e); empty span when b >= e.
+  Span toSource(size_t b, size_t e) const;
+};
+
+class NormBuilder {
+ public:
+  // Appends the source bytes `span` of `source` (valid UTF-8).
+  void append(std::string_view source, Span span);
+  // Appends a separator that behaves like whitespace (e.g. between lines).
+  void breakWord();
+  NormText finish() &&;
+
+ private:
+  NormText out_;
+  bool pending_space_ = false;
+  uint32_t space_origin_ = 0;
+  char32_t last_ = 0;
+};
+
+// The same normalization without a map: for phrases written in rule files.
+std::string normalizeText(std::string_view s);
+// Normalizes an RE2 pattern: literal full-width punctuation that NFKC would fold
+// into a regex metacharacter (（ ） ［ ］ ＊ ＋ ？ ． ｜ …) becomes an escaped literal,
+// so rule authors can write 第（一）项 and mean it.
+std::string normalizePattern(std::string_view pattern);
+
+// Terminal columns the text occupies (East Asian wide characters count 2).
+int displayWidth(std::string_view s);
+// Number of code points.
+size_t codePointCount(std::string_view s);
+// Decodes one code point at s[i], advances i; invalid bytes yield U+FFFD.
+char32_t decodeUtf8(std::string_view s, size_t& i);
+void appendUtf8(std::string& out, char32_t c);
+bool isCjk(char32_t c);
+
+}  // namespace nianbao

@@ -1,0 +1,33 @@
+#include "nianbao/document.h"
+
+#include <charconv>
+
+namespace nianbao {
+
+const char* markerStyleName(MarkerStyle s) {
+  switch (s) {
+    case MarkerStyle::kNone: return "none";
+    case MarkerStyle::kChapter: return "chapter";
+    case MarkerStyle::kCnComma: return "cn-comma";
+    case MarkerStyle::kCnParen: return "cn-paren";
+    case MarkerStyle::kDigit: return "digit";
+    case MarkerStyle::kDigitParen: return "digit-paren";
+  }
+  return "none";
+}
+
+const MetaField* Document::field(const std::string& name) const {
+  auto it = meta.find(name);
+  return it == meta.end() ? nullptr : &it->second;
+}
+
+std::optional<int> Document::reportYear() const {
+  const MetaField* f = field("report_year");
+  if (!f) return std::nullopt;
+  int y = 0;
+  auto [p, ec] = std::from_chars(f->value.data(), f->value.data() + f->value.size(), y);
+  if (ec != std::errc()) return std::nullopt;
+  return y;
+}
+
+}  // namespace nianbao

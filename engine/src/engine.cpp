@@ -1,0 +1,136 @@
+#include "nianbao/engine.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "nianbao/text.h"
+#include "rules/rule_support.h"
+
+namespace nianbao {
+namespace {
+
+const RuleInfo& unknownTypeRule() {
+  static const RuleInfo info = [] {
+    RuleInfo r;
+    r.id = "nianbao.unknown-type";
+    r.kind = "engine";
+    r.title = "无法识别报告类型";
+    r.severity = Severity::kWarning;
+    r.message = "无法识别报告类型（{types}）：标题与各部分均不符合任何已载入规则包的报告类型，只检查了通用规则；可用 --type 指定";
+    r.basis.document = "nianbao 运行说明";
+    r.basis.note = "报告类型决定适用的规则包";
+    r.help = "nianbao 根据标题（如“…法治政府建设情况报告”“…政府信息公开工作年度报告”）和各部分标题识别报告类型。无法识别时，请检查标题，或用 --type 指定类型。";
+    r.pack = "nianbao";
+    return r;
+  }();
+  return info;
+}
+
+// 64-bit FNV-1a, printed as 16 hex digits: stable across platforms and runs.
+std::string fingerprintOf(const std::string& s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+bool appliesTo(const RuleInfo& r, const Document& doc) {
+  if (!r.types.empty()) {
+    if (doc.type.empty()) return false;
+    if (std::find(r.types.begin(), r.types.end(), doc.type) == r.types.end()) return false;
+  }
+  if (auto y = doc.reportYear()) {
+    if (r.year_from && *y < *r.year_from) return false;
+    if (r.year_to && *y > *r.year_to) return false;
+  }
+  return true;
+}
+
+std::string cut(std::string_view s, size_t max_cp) {
+  size_t i = 0, n = 0;
+  while (i < s.size() && n < max_cp) {
+    decodeUtf8(s, i);
+    ++n;
+  }
+  return std::string(s.substr(0, i)) + (i < s.size() ? "…" : "");
+}
+
+}  // namespace
+
+const std::vector<RuleInfo>& engineRules() {
+  static const std::vector<RuleInfo> rules = {unknownTypeRule()};
+  return rules;
+}
+
+void detectReportType(Document& doc, const RuleSet& rules, const CheckOptions& options) {
+  if (!options.type.empty()) {
+    doc.type = options.type;
+    doc.type_source = "--type";
+    return;
+  }
+  const MetaField* title = doc.field("title");
+  for (const ReportTypeDef* t : rules.reportTypes()) {
+    for (const auto& re : t->title_patterns) {
+      if (title && RE2::PartialMatch(title->value, *re)) {
+        doc.type = t->id;
+        doc.type_source = "title";
+        return;
+      }
+    }
+  }
+  // No telling title: the type whose sections match most top-level parts.
+  int best = 0;
+  for (const ReportTypeDef* t : rules.reportTypes()) {
+    int hits = 0;
+    for (const auto& p : rules.packs()) {
+      bool mine = (p->report_type && p->report_type->id == t->id) ||
+                  std::find(p->applies_to.begin(), p->applies_to.end(), t->id) != p->applies_to.end();
+      if (!mine) continue;
+      for (const SectionDef& s : p->sections) hits += s.find(doc.parts) != nullptr;
+    }
+    if (hits >= 2 && hits > best) {
+      best = hits;
+      doc.type = t->id;
+      doc.type_source = "parts";
+    }
+  }
+}
+
+std::vector<Finding> evaluate(const Document& doc, const RuleSet& rules) {
+  Findings out;
+  if (doc.type.empty()) {
+    std::string types;
+    for (const ReportTypeDef* t : rules.reportTypes()) types += (types.empty() ? "" : "、") + t->name;
+    out.emit(unknownTypeRule(), detail::documentStart(doc), {{"types", types.empty() ? "未载入任何报告类型" : "已知：" + types}},
+             "unknown-type");
+  }
+  for (const auto& pack : rules.packs()) {
+    EvalContext ctx{doc, *pack};
+    for (const auto& rule : pack->rules) {
+      if (appliesTo(rule->info(), doc)) rule->evaluate(ctx, out);
+    }
+  }
+  std::vector<Finding> findings = std::move(out.items());
+  // Identity of the report for fingerprints: what it says it is, not where it lies.
+  std::string identity = doc.type;
+  for (const char* f : {"report_year", "issuer", "title"}) {
+    if (const MetaField* m = doc.field(f)) identity += "|" + m->value;
+  }
+  for (Finding& f : findings) {
+    f.begin = doc.source.position(f.span.begin);
+    f.end = doc.source.position(f.span.end);
+    f.line_text = std::string(doc.source.line(f.begin.line));
+    f.snippet = cut(std::string_view(doc.source.text()).substr(f.span.begin, f.span.end - f.span.begin), 200);
+    f.fingerprint = fingerprintOf(f.rule_id + "\n" + identity + "\n" + f.key);
+  }
+  sortFindings(findings);
+  return findings;
+}
+
+}  // namespace nianbao

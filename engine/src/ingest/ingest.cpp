@@ -1,0 +1,81 @@
+#include "nianbao/ingest.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include "ingest/reader.h"
+#include "recognize/recognize.h"
+
+namespace nianbao {
+
+InputError::InputError(std::string path, std::string message, int64_t offset)
+    : std::runtime_error(path + (offset >= 0 ? ":字节" + std::to_string(offset) : std::string()) +
+                         ": " + message),
+      path_(std::move(path)),
+      detail_(std::move(message)),
+      offset_(offset) {}
+
+namespace {
+
+// Binary input (NUL bytes where text has none) is refused before decoding.
+void refuseBinary(const std::string& path, const std::string& bytes) {
+  bool utf16 = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
+                                     (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+  if (utf16) return;
+  size_t nul = bytes.find('\0');
+  if (nul != std::string::npos) throw InputError(path, "不是文本文件（含二进制内容）", static_cast<int64_t>(nul));
+}
+
+std::string detectFormat(const std::string& path, const std::string& bytes, const std::string& forced) {
+  if (!forced.empty()) return forced;
+  if (bytes.compare(0, 5, "%PDF-") == 0) return "pdf";
+  if (bytes.compare(0, 4, "PK\x03\x04") == 0) return "docx";
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".md" || ext == ".markdown") return "md";
+  return "txt";
+}
+
+}  // namespace
+
+Document parseDocument(const std::string& path, std::string bytes, const ReadOptions& options) {
+  if (bytes.size() > options.max_bytes) {
+    throw InputError(path, "文件过大（" + std::to_string(bytes.size() / (1024 * 1024)) +
+                               " MiB，上限 " + std::to_string(options.max_bytes / (1024 * 1024)) + " MiB）");
+  }
+  std::string format = detectFormat(path, bytes, options.format);
+  if (format != "txt" && format != "md") {
+    throw InputError(path, "暂不支持的格式：" + format + "（目前支持 txt 与 md）");
+  }
+  refuseBinary(path, bytes);
+  detail::Decoded decoded = detail::decodeText(path, bytes, options.encoding);
+  if (decoded.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    throw InputError(path, "文件为空");
+  }
+  Document doc;
+  doc.source = SourceText(path, std::move(decoded.text), decoded.encoding, format);
+  std::vector<detail::Line> lines = detail::readTextLines(doc.source);
+  doc.blocks = detail::buildBlocks(doc.source, lines);
+  detail::recognizeMatter(doc);
+  detail::recognizeOutline(doc);
+  return doc;
+}
+
+Document readDocument(const std::string& path, const ReadOptions& options) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw InputError(path, "是目录，不是文件");
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) throw InputError(path, "无法读取：" + ec.message());
+  if (size > options.max_bytes) {
+    throw InputError(path, "文件过大（" + std::to_string(size / (1024 * 1024)) + " MiB，上限 " +
+                               std::to_string(options.max_bytes / (1024 * 1024)) + " MiB）");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, "无法打开文件");
+  std::string bytes(static_cast<size_t>(size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  bytes.resize(static_cast<size_t>(in.gcount()));
+  return parseDocument(path, std::move(bytes), options);
+}
+
+}  // namespace nianbao

@@ -1,0 +1,381 @@
+// Loads rule packs: YAML -> RulePack with typed, validated, compiled rules.
+// Every problem is collected (not only the first) with file:line:col.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "load/yaml_fields.h"
+#include "nianbao/builtin_packs.h"
+#include "nianbao/text.h"
+#include "nianbao/rule_pack.h"
+#include "rules/rule_kinds.h"
+
+namespace nianbao {
+
+using detail::Fields;
+using detail::YamlCtx;
+
+std::string LoadError::str() const {
+  std::string out = loc.file;
+  if (loc.line > 0) out += ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
+  return out + ": 错误: " + message;
+}
+
+namespace {
+std::string joinErrors(const std::vector<LoadError>& errors) {
+  std::string out;
+  for (const auto& e : errors) out += (out.empty() ? "" : "\n") + e.str();
+  return out;
+}
+}  // namespace
+
+LoadErrors::LoadErrors(std::vector<LoadError> errors)
+    : std::runtime_error(joinErrors(errors)), errors_(std::move(errors)) {}
+
+SectionDef::SectionDef(std::string id, std::string name, std::vector<std::string> phrases,
+                       std::vector<std::shared_ptr<const re2::RE2>> patterns,
+                       std::vector<std::shared_ptr<const re2::RE2>> exclude, int level, SourceLoc loc)
+    : id_(std::move(id)),
+      name_(std::move(name)),
+      phrases_(std::move(phrases)),
+      patterns_(std::move(patterns)),
+      exclude_(std::move(exclude)),
+      level_(level),
+      loc_(std::move(loc)) {}
+
+bool SectionDef::matchesTitle(std::string_view title) const {
+  re2::StringPiece t(title.data(), title.size());
+  for (const auto& re : exclude_) {
+    if (RE2::PartialMatch(t, *re)) return false;
+  }
+  for (const auto& p : phrases_) {
+    if (title.find(p) != std::string_view::npos) return true;
+  }
+  for (const auto& re : patterns_) {
+    if (RE2::PartialMatch(re2::StringPiece(title.data(), title.size()), *re)) return true;
+  }
+  return false;
+}
+
+const Section* SectionDef::find(const std::vector<Section>& parts) const {
+  const Section* hit = nullptr;
+  forEachSection(parts, [&](const Section& s) {
+    if (!hit && (level_ == 0 || s.level == level_) && matchesTitle(s.title)) hit = &s;
+  });
+  return hit;
+}
+
+const SectionDef* RulePack::section(std::string_view id) const {
+  for (const SectionDef& s : sections) {
+    if (s.id() == id) return &s;
+  }
+  return nullptr;
+}
+
+namespace {
+
+constexpr const char* kSchema = "nianbao/v1";
+
+bool validId(const std::string& s) {
+  static const RE2 re(R"(^[a-z0-9][a-z0-9._-]*$)");
+  return RE2::FullMatch(s, re);
+}
+
+std::vector<std::string> kindNames() {
+  std::vector<std::string> out;
+  for (const auto& k : detail::ruleKinds()) out.emplace_back(k.id);
+  return out;
+}
+
+// Placeholders the message uses: {name}, skipping {{ and }}.
+std::vector<std::string> placeholders(const std::string& tmpl) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < tmpl.size(); ++i) {
+    if (tmpl[i] == '{' && i + 1 < tmpl.size() && tmpl[i + 1] == '{') {
+      ++i;
+      continue;
+    }
+    if (tmpl[i] != '{') continue;
+    size_t close = tmpl.find('}', i);
+    if (close == std::string::npos) break;
+    out.push_back(tmpl.substr(i + 1, close - i - 1));
+    i = close;
+  }
+  return out;
+}
+
+void parseSections(YamlCtx& y, const YAML::Node& list, RulePack& pack) {
+  if (!list.IsDefined()) return;
+  if (!list.IsSequence()) {
+    y.error(list, "sections 应为列表");
+    return;
+  }
+  for (const auto& item : list) {
+    Fields f(y, item, "部分定义");
+    if (!f.ok()) continue;
+    auto id = f.str("id", true);
+    auto name = f.str("name", true);
+    int level = 1;
+    YAML::Node lv = f.get("level");
+    if (lv.IsDefined()) {
+      if (lv.IsScalar() && lv.Scalar() == "any") level = 0;
+      else if (auto v = f.integer("level"); v && *v >= 1 && *v <= 6) level = *v;
+      else y.error(lv, "level 应为 1–6 的整数或 any");
+    }
+    std::vector<std::string> phrases;
+    for (auto& [p, node] : f.stringNodes("phrases")) {
+      std::string n = normalizeText(p);
+      if (n.empty()) y.error(node, "短语为空");
+      else phrases.push_back(n);
+    }
+    std::vector<std::shared_ptr<const re2::RE2>> patterns;
+    for (auto& [p, node] : f.stringNodes("patterns")) {
+      if (auto re = y.regex(node, p)) patterns.push_back(re);
+    }
+    std::vector<std::shared_ptr<const re2::RE2>> exclude;
+    for (auto& [p, node] : f.stringNodes("exclude")) {
+      if (auto re = y.regex(node, p)) exclude.push_back(re);
+    }
+    if (phrases.empty() && patterns.empty()) y.error(item, "部分定义需要 phrases 或 patterns");
+    f.finish();
+    if (!id || !name) continue;
+    if (!validId(*id)) y.error(f.get("id"), "部分 id '" + *id + "' 只能含小写字母、数字、点、连字符");
+    if (pack.section(*id)) y.error(f.get("id"), "部分 id '" + *id + "' 重复");
+    pack.sections.emplace_back(*id, *name, std::move(phrases), std::move(patterns), std::move(exclude), level, y.loc(item));
+  }
+}
+
+std::unique_ptr<Rule> parseRule(YamlCtx& y, const YAML::Node& node, const RulePack& pack,
+                                std::set<std::string>& ids) {
+  Fields f(y, node, "规则");
+  if (!f.ok()) return nullptr;
+  size_t errors = y.errorCount();
+  RuleInfo info;
+  info.pack = pack.name;
+  info.loc = y.loc(node);
+  auto id = f.str("id", true);
+  if (id) {
+    if (!validId(*id)) y.error(f.get("id"), "规则 id '" + *id + "' 只能含小写字母、数字、点、连字符");
+    else if (!ids.insert(*id).second) y.error(f.get("id"), "规则 id '" + *id + "' 重复");
+    info.id = *id;
+  }
+  auto kind_name = f.str("kind", true);
+  const detail::RuleKind* kind = nullptr;
+  if (kind_name) {
+    kind = detail::findRuleKind(*kind_name);
+    if (!kind) y.error(f.get("kind"), "未知的规则类型 '" + *kind_name + "'（可选：" + detail::joinNames(kindNames()) + "）");
+    info.kind = *kind_name;
+  }
+  info.title = f.str("title", true).value_or("");
+  if (auto sev = f.choice("severity", {"error", "warning", "note"}, true)) info.severity = *parseSeverity(*sev);
+  info.message = f.str("message", true).value_or("");
+  info.help = f.str("help").value_or("");
+  YAML::Node basis = f.get("basis");
+  if (!basis.IsDefined()) {
+    y.error(node, "规则缺少必填字段 'basis'（规则所依据的文件与条款）");
+  } else {
+    Fields b(y, basis, "basis ");
+    if (b.ok()) {
+      info.basis.document = b.str("document", true).value_or("");
+      info.basis.article = b.str("article").value_or("");
+      info.basis.ref = b.str("ref").value_or("");
+      info.basis.note = b.str("note").value_or("");
+      b.finish();
+    }
+  }
+  if (YAML::Node ex = f.get("examples"); ex.IsDefined()) {
+    Fields e(y, ex, "examples ");
+    if (e.ok()) {
+      info.good_examples = e.strings("good");
+      info.bad_examples = e.strings("bad");
+      e.finish();
+    }
+  }
+  info.types = f.has("types") ? f.strings("types") : pack.applies_to;
+  if (YAML::Node yr = f.get("years"); yr.IsDefined()) {
+    Fields e(y, yr, "years ");
+    if (e.ok()) {
+      info.year_from = e.integer("from");
+      info.year_to = e.integer("to");
+      if (info.year_from && info.year_to && *info.year_from > *info.year_to) y.error(yr, "years.from 不能大于 years.to");
+      e.finish();
+    }
+  }
+  std::unique_ptr<Rule> rule;
+  if (kind) {
+    detail::KindContext kc{f, pack};
+    for (const std::string& p : placeholders(info.message)) {
+      bool known = std::find(kind->placeholders.begin(), kind->placeholders.end(), p) != kind->placeholders.end();
+      if (!known) {
+        std::vector<std::string> names(kind->placeholders.begin(), kind->placeholders.end());
+        y.error(f.get("message"), "消息中的占位符 {" + p + "} 不会被 " + info.kind + " 规则填充（可用：" +
+                                      detail::joinNames(names) + "）");
+      }
+    }
+    rule = kind->make(info, kc);
+  }
+  f.finish();
+  if (y.errorCount() != errors) return nullptr;
+  return rule;
+}
+
+std::unique_ptr<RulePack> parsePack(YamlCtx& y, const YAML::Node& root, std::set<std::string>& ids) {
+  auto pack = std::make_unique<RulePack>();
+  pack->file = y.file();
+  if (!root.IsDefined() || root.IsNull()) {
+    y.error(SourceLoc{y.file(), 1, 1}, "规则文件为空");
+    return nullptr;
+  }
+  Fields top(y, root, "规则包");
+  if (!top.ok()) return nullptr;
+  auto schema = top.str("schema", true);
+  if (schema && *schema != kSchema) {
+    y.error(top.get("schema"), "不支持的 schema '" + *schema + "'（本版本支持 " + kSchema + "）");
+  }
+  pack->name = top.str("pack", true).value_or("");
+  if (!pack->name.empty() && !validId(pack->name)) y.error(top.get("pack"), "规则包名只能含小写字母、数字、点、连字符");
+  pack->title = top.str("title").value_or("");
+  top.str("description");
+  pack->applies_to = top.strings("applies_to");
+  if (YAML::Node rt = top.get("report_type"); rt.IsDefined()) {
+    Fields f(y, rt, "report_type ");
+    if (f.ok()) {
+      ReportTypeDef def;
+      def.id = f.str("id", true).value_or("");
+      def.name = f.str("name", true).value_or("");
+      for (auto& [p, node] : f.stringNodes("title_patterns", true)) {
+        if (auto re = y.regex(node, p)) def.title_patterns.push_back(re);
+      }
+      def.loc = y.loc(rt);
+      f.finish();
+      pack->report_type = std::move(def);
+    }
+  }
+  parseSections(y, top.get("sections"), *pack);
+  YAML::Node rules = top.get("rules");
+  if (!rules.IsDefined()) {
+    y.error(root, "规则包缺少必填字段 'rules'");
+  } else if (!rules.IsSequence()) {
+    y.error(rules, "rules 应为列表");
+  } else {
+    for (const auto& r : rules) {
+      if (auto rule = parseRule(y, r, *pack, ids)) pack->rules.push_back(std::move(rule));
+    }
+  }
+  top.finish();
+  return pack;
+}
+
+std::set<std::string> existingIds(const std::vector<std::unique_ptr<RulePack>>& packs) {
+  std::set<std::string> ids;
+  for (const auto& p : packs) {
+    for (const auto& r : p->rules) ids.insert(r->info().id);
+  }
+  return ids;
+}
+
+}  // namespace
+
+void RuleSet::addText(const std::string& name, std::string_view yaml) {
+  std::vector<LoadError> errors;
+  YamlCtx y(name, errors);
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    SourceLoc loc{name, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.mark.column >= 0 ? e.mark.column + 1 : 0};
+    throw LoadErrors({LoadError{loc, "YAML 语法错误：" + e.msg}});
+  }
+  std::set<std::string> ids = existingIds(packs_);
+  std::unique_ptr<RulePack> pack;
+  try {
+    pack = parsePack(y, root, ids);
+  } catch (const YAML::Exception& e) {
+    SourceLoc loc{name, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.mark.column >= 0 ? e.mark.column + 1 : 0};
+    errors.push_back(LoadError{loc, "YAML 结构错误：" + e.msg});
+  }
+  for (const auto& p : packs_) {
+    if (pack && p->name == pack->name) errors.push_back(LoadError{SourceLoc{name, 1, 1}, "规则包 '" + pack->name + "' 已从 " + p->file + " 载入"});
+  }
+  if (!errors.empty()) throw LoadErrors(std::move(errors));
+  if (pack) packs_.push_back(std::move(pack));
+}
+
+void RuleSet::addBuiltin() {
+  for (const EmbeddedFile& f : builtinPacks()) addText(std::string(f.name), f.content);
+}
+
+void RuleSet::addPath(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<std::string> files;
+  if (fs::is_directory(path, ec)) {
+    for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::string ext = it->path().extension().string();
+      if (it->is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(it->path().string());
+    }
+    std::sort(files.begin(), files.end());
+    if (files.empty()) throw LoadErrors({LoadError{SourceLoc{path}, "目录中没有 .yaml 规则文件"}});
+  } else if (fs::exists(path, ec)) {
+    files.push_back(path);
+  } else {
+    throw LoadErrors({LoadError{SourceLoc{path}, "规则文件不存在"}});
+  }
+  std::vector<LoadError> all;
+  for (const auto& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      all.push_back(LoadError{SourceLoc{file}, "无法读取规则文件"});
+      continue;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    try {
+      addText(file, ss.str());
+    } catch (const LoadErrors& e) {
+      all.insert(all.end(), e.errors().begin(), e.errors().end());
+    }
+  }
+  if (!all.empty()) throw LoadErrors(std::move(all));
+}
+
+std::vector<const ReportTypeDef*> RuleSet::reportTypes() const {
+  std::vector<const ReportTypeDef*> out;
+  for (const auto& p : packs_) {
+    if (!p->report_type) continue;
+    const std::string& id = p->report_type->id;
+    if (std::none_of(out.begin(), out.end(), [&](auto* t) { return t->id == id; })) out.push_back(&*p->report_type);
+  }
+  return out;
+}
+
+const ReportTypeDef* RuleSet::reportType(std::string_view id) const {
+  for (const auto& p : packs_) {
+    if (p->report_type && p->report_type->id == id) return &*p->report_type;
+  }
+  return nullptr;
+}
+
+std::vector<const Rule*> RuleSet::rules() const {
+  std::vector<const Rule*> out;
+  for (const auto& p : packs_) {
+    for (const auto& r : p->rules) out.push_back(r.get());
+  }
+  std::sort(out.begin(), out.end(), [](const Rule* a, const Rule* b) { return a->info().id < b->info().id; });
+  return out;
+}
+
+const Rule* RuleSet::rule(std::string_view id) const {
+  for (const auto& p : packs_) {
+    for (const auto& r : p->rules) {
+      if (r->info().id == id) return r.get();
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace nianbao

@@ -1,0 +1,182 @@
+#include "load/yaml_fields.h"
+
+#include <re2/re2.h>
+
+#include <charconv>
+
+#include "nianbao/text.h"
+
+namespace nianbao::detail {
+
+std::string joinNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+SourceLoc YamlCtx::loc(const YAML::Node& n) const {
+  SourceLoc l{file_, 0, 0};
+  if (n.IsDefined()) {
+    YAML::Mark m = n.Mark();
+    if (m.line >= 0) {
+      l.line = m.line + 1;
+      l.column = m.column + 1;
+    }
+  }
+  return l;
+}
+
+void YamlCtx::error(const YAML::Node& n, std::string message) { error(loc(n), std::move(message)); }
+
+void YamlCtx::error(SourceLoc l, std::string message) {
+  errors_.push_back(LoadError{std::move(l), std::move(message)});
+}
+
+std::shared_ptr<const re2::RE2> YamlCtx::regex(const YAML::Node& n, const std::string& pattern) {
+  RE2::Options opt;
+  opt.set_log_errors(false);
+  opt.set_max_mem(8 << 20);
+  auto re = std::make_shared<const RE2>(normalizePattern(pattern), opt);
+  if (!re->ok()) {
+    std::string msg = "正则表达式无效：" + re->error();
+    if (!re->error_arg().empty()) msg += "（出错处：" + re->error_arg() + "）";
+    error(n, msg);
+    return nullptr;
+  }
+  return re;
+}
+
+std::shared_ptr<const re2::RE2> YamlCtx::phrase(const YAML::Node& n, const std::string& phrase) {
+  std::string norm = normalizeText(phrase);
+  if (norm.empty()) {
+    error(n, "短语为空");
+    return nullptr;
+  }
+  RE2::Options opt;
+  opt.set_log_errors(false);
+  return std::make_shared<const RE2>(RE2::QuoteMeta(norm), opt);
+}
+
+Fields::Fields(YamlCtx& ctx, const YAML::Node& node, std::string what)
+    : ctx_(ctx), node_(node), what_(std::move(what)) {
+  if (!node.IsMap()) {
+    ctx_.error(node, what_ + "应为映射（key: value）");
+    ok_ = false;
+    return;
+  }
+  std::set<std::string> seen;
+  for (const auto& kv : node) {
+    if (!kv.first.IsScalar()) {
+      ctx_.error(kv.first, "字段名应为字符串");
+      ok_ = false;
+      continue;
+    }
+    if (!seen.insert(kv.first.Scalar()).second) {
+      ctx_.error(kv.first, "字段 '" + kv.first.Scalar() + "' 重复");
+      ok_ = false;
+    }
+  }
+}
+
+bool Fields::has(const std::string& key) const { return ok_ && node_[key].IsDefined(); }
+
+YAML::Node Fields::get(const std::string& key) {
+  read_.insert(key);
+  if (!ok_) return YAML::Node();
+  const YAML::Node& cn = node_;
+  return cn[key];  // a zombie node (IsDefined() false) when absent
+}
+
+namespace {
+bool absent(const YAML::Node& n) { return !n.IsDefined() || n.IsNull(); }
+}  // namespace
+
+std::optional<std::string> Fields::str(const std::string& key, bool required) {
+  YAML::Node n = get(key);
+  if (absent(n)) {
+    if (required && ok_) ctx_.error(node_, what_ + "缺少必填字段 '" + key + "'");
+    return std::nullopt;
+  }
+  if (!n.IsScalar()) {
+    ctx_.error(n, "字段 '" + key + "' 应为字符串");
+    return std::nullopt;
+  }
+  return n.Scalar();
+}
+
+std::optional<int> Fields::integer(const std::string& key, bool required) {
+  auto s = str(key, required);
+  if (!s) return std::nullopt;
+  int v = 0;
+  auto [p, ec] = std::from_chars(s->data(), s->data() + s->size(), v);
+  if (ec != std::errc() || p != s->data() + s->size()) {
+    ctx_.error(get(key), "字段 '" + key + "' 应为整数，实为 '" + *s + "'");
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<bool> Fields::boolean(const std::string& key) {
+  auto s = str(key);
+  if (!s) return std::nullopt;
+  if (*s == "true") return true;
+  if (*s == "false") return false;
+  ctx_.error(get(key), "字段 '" + key + "' 应为 true 或 false，实为 '" + *s + "'");
+  return std::nullopt;
+}
+
+std::vector<std::pair<std::string, YAML::Node>> Fields::stringNodes(const std::string& key, bool required) {
+  std::vector<std::pair<std::string, YAML::Node>> out;
+  YAML::Node n = get(key);
+  if (absent(n)) {
+    if (required && ok_) ctx_.error(node_, what_ + "缺少必填字段 '" + key + "'");
+    return out;
+  }
+  if (n.IsScalar()) {
+    out.emplace_back(n.Scalar(), n);
+    return out;
+  }
+  if (!n.IsSequence()) {
+    ctx_.error(n, "字段 '" + key + "' 应为字符串或字符串列表");
+    return out;
+  }
+  for (const auto& item : n) {
+    if (!item.IsScalar()) {
+      ctx_.error(item, "字段 '" + key + "' 的每一项应为字符串");
+      continue;
+    }
+    out.emplace_back(item.Scalar(), item);
+  }
+  if (out.empty() && required) ctx_.error(n, "字段 '" + key + "' 不能为空列表");
+  return out;
+}
+
+std::vector<std::string> Fields::strings(const std::string& key, bool required) {
+  std::vector<std::string> out;
+  for (auto& [s, n] : stringNodes(key, required)) out.push_back(s);
+  return out;
+}
+
+std::optional<std::string> Fields::choice(const std::string& key, const std::vector<std::string>& allowed,
+                                          bool required) {
+  auto s = str(key, required);
+  if (!s) return std::nullopt;
+  for (const auto& a : allowed) {
+    if (*s == a) return s;
+  }
+  ctx_.error(get(key), "字段 '" + key + "' 的值 '" + *s + "' 无效（可选：" + joinNames(allowed) + "）");
+  return std::nullopt;
+}
+
+void Fields::finish() {
+  if (!ok_) return;
+  std::vector<std::string> known(read_.begin(), read_.end());
+  for (const auto& kv : node_) {
+    const std::string& k = kv.first.Scalar();
+    if (!read_.count(k)) {
+      ctx_.error(kv.first, what_ + "中有未知字段 '" + k + "'（可用字段：" + joinNames(known) + "）");
+    }
+  }
+}
+
+}  // namespace nianbao::detail

@@ -1,0 +1,146 @@
+// The outline: numbered parts of the body, nested by numbering style.
+//
+// Styles rank 第一章/第一部分 > 一、 > （一） > 1. > （1）, whatever the report's
+// indentation; a heading closes every open section of equal or lower rank.
+// Markdown headings without a number sit below the numbered ones, unless the
+// report has no numbered parts at all; then they, or plain short lines that
+// stand alone before a paragraph, are the parts. "一是/二是" never opens a part.
+// A numbered paragraph such as "1.夯实法治建设基础。继续发挥…" is a heading whose
+// title ends at the first 。.
+#include <re2/re2.h>
+
+#include "nianbao/text.h"
+#include "recognize/recognize.h"
+
+namespace nianbao::detail {
+namespace {
+
+int rankOf(MarkerStyle s) {
+  switch (s) {
+    case MarkerStyle::kChapter: return 0;
+    case MarkerStyle::kCnComma: return 1;
+    case MarkerStyle::kCnParen: return 2;
+    case MarkerStyle::kDigit: return 3;
+    case MarkerStyle::kDigitParen: return 4;
+    case MarkerStyle::kNone: return 5;
+  }
+  return 5;
+}
+
+struct Candidate {
+  size_t block;
+  int rank;
+  Marker marker;
+};
+
+// Title of a heading block: after the marker, up to the first 。 when running
+// text follows it.
+size_t titleEnd(std::string_view t, size_t from) {
+  size_t stop = t.find("。", from);
+  if (stop != std::string_view::npos && stop + 3 < t.size()) return stop;
+  if (stop != std::string_view::npos && stop + 3 == t.size()) return stop;  // drop a final 。
+  return t.size();
+}
+
+bool plainHeading(const Document& doc, size_t i) {
+  const Block& b = doc.blocks[i];
+  std::string_view t = normOf(b);
+  if (b.kind != BlockKind::kParagraph || t.empty()) return false;
+  if (codePointCount(t) > 30 || hasSentencePunct(t) || endsSentence(t)) return false;
+  if (i + 1 >= doc.body_end) return false;
+  const Block& next = doc.blocks[i + 1];
+  if (next.kind != BlockKind::kParagraph) return false;
+  // A heading introduces running text that is longer than itself.
+  return codePointCount(normOf(next)) > 2 * codePointCount(t) && hasSentencePunct(normOf(next));
+}
+
+}  // namespace
+
+void recognizeOutline(Document& doc) {
+  std::vector<Candidate> cands;
+  bool numbered = false;
+  for (size_t i = doc.body_begin; i < doc.body_end; ++i) {
+    const Block& b = doc.blocks[i];
+    if (b.kind == BlockKind::kTableRow) continue;
+    auto m = parseMarker(normOf(b));
+    if (m) {
+      cands.push_back({i, rankOf(m->style), *m});
+      if (rankOf(m->style) <= 2) numbered = true;
+    } else if (b.kind == BlockKind::kHeading) {
+      cands.push_back({i, 5 + b.md_level, Marker{}});
+    }
+  }
+  if (!numbered) {
+    // No 一、 or （一）: markdown heading levels, or plain headings, make the parts.
+    bool md = false;
+    for (Candidate& c : cands) {
+      if (c.marker.style == MarkerStyle::kNone) {
+        c.rank = doc.blocks[c.block].md_level;
+        md = true;
+      }
+    }
+    if (!md) {
+      std::vector<Candidate> plain;
+      for (size_t i = doc.body_begin; i < doc.body_end; ++i) {
+        if (plainHeading(doc, i)) plain.push_back({i, 1, Marker{}});
+      }
+      if (plain.size() >= 2) {
+        for (const Candidate& c : cands) plain.push_back({c.block, c.rank + 1, c.marker});
+        std::sort(plain.begin(), plain.end(),
+                  [](const Candidate& a, const Candidate& b) { return a.block < b.block; });
+        cands = std::move(plain);
+      }
+    }
+  }
+
+  // Build the tree with a stack of open sections (pointers into `doc.parts`).
+  std::vector<std::pair<int, Section*>> stack;
+  auto close = [&](size_t end_block) {
+    stack.back().second->body_end = end_block;
+    stack.pop_back();
+  };
+  for (const Candidate& c : cands) {
+    while (!stack.empty() && stack.back().first >= c.rank) close(c.block);
+    const Block& b = doc.blocks[c.block];
+    std::string_view t = normOf(b);
+    Section s;
+    s.style = c.marker.style;
+    s.number = c.marker.number;
+    s.marker = std::string(t.substr(0, c.marker.length));
+    size_t end = titleEnd(t, c.marker.length);
+    s.title = std::string(t.substr(c.marker.length, end - c.marker.length));
+    s.heading = b.norm.toSource(0, end);
+    if (s.heading.empty()) s.heading = b.span;
+    s.line = b.first_line;
+    s.block = c.block;
+    s.body_begin = c.block + 1;
+    s.body_end = doc.body_end;
+    s.level = static_cast<int>(stack.size()) + 1;
+    std::vector<Section>& siblings = stack.empty() ? doc.parts : stack.back().second->children;
+    siblings.push_back(std::move(s));
+    stack.emplace_back(c.rank, &siblings.back());
+  }
+  while (!stack.empty()) close(doc.body_end);
+
+  // Report year, when the title did not give it: the first part that names a
+  // year, else the opening sentence ("2022年，…").
+  if (!doc.meta.count("report_year")) {
+    static const RE2 kYear(R"((\d{4})年)");
+    static const RE2 kLeadYear(R"(^(\d{4})年)");
+    std::string year;
+    for (const Section& p : doc.parts) {
+      if (RE2::PartialMatch(p.title, kYear, &year)) {
+        doc.meta["report_year"] = MetaField{year, p.heading, "outline"};
+        break;
+      }
+    }
+    if (year.empty() && doc.body_begin < doc.body_end) {
+      const Block& b = doc.blocks[doc.body_begin];
+      if (RE2::PartialMatch(normOf(b), kLeadYear, &year)) {
+        doc.meta["report_year"] = MetaField{year, b.norm.toSource(0, 4), "first-sentence"};
+      }
+    }
+  }
+}
+
+}  // namespace nianbao::detail

@@ -1,0 +1,140 @@
+// phrase: wording that must not appear (or must appear) in the report.
+//
+//   - id: ph.xi-thought-full-name
+//     kind: phrase
+//     mode: forbid                     # or require
+//     patterns: ['习近平(?:新时代)?中国特色社会主义思想']   # RE2, on normalized text
+//     phrases: ['法制政府']            # literal text, normalized the same way
+//     except: ['法制(?:科|办)']        # a forbidden match inside one of these is fine
+//     scope: body                      # document | body | title | section
+//     section: measures                # with scope: section
+//     min_count: 1                     # require: how many matches are enough
+//
+// Matching runs on each block's normalized text, so a phrase broken by a line
+// wrap or spaced out by a web page still matches; the finding points to the
+// original line and column.
+#include "rules/phrase_rule.h"
+
+#include <re2/re2.h>
+
+#include <map>
+
+#include "rules/rule_support.h"
+
+namespace nianbao::detail {
+namespace {
+
+struct Match {
+  size_t begin, end;
+};
+
+std::vector<Match> allMatches(const RE2& re, std::string_view text) {
+  std::vector<Match> out;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece m;
+  size_t pos = 0;
+  while (pos <= text.size() &&
+         re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+    size_t b = static_cast<size_t>(m.data() - text.data());
+    size_t e = b + m.size();
+    out.push_back({b, e});
+    pos = e > b ? e : e + 1;
+    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+  }
+  return out;
+}
+
+class PhraseRule : public Rule {
+ public:
+  PhraseRule(RuleInfo info, std::vector<std::shared_ptr<const RE2>> patterns,
+             std::vector<std::shared_ptr<const RE2>> except, bool require, std::string scope,
+             const SectionDef* section, int min_count)
+      : Rule(std::move(info)),
+        patterns_(std::move(patterns)),
+        except_(std::move(except)),
+        require_(require),
+        scope_(std::move(scope)),
+        section_(section),
+        min_count_(min_count) {}
+
+  void evaluate(const EvalContext& ctx, Findings& out) const override {
+    const Document& doc = ctx.doc;
+    size_t begin = 0, end = doc.blocks.size();
+    Span anchor = documentStart(doc);
+    if (scope_ == "body") {
+      begin = doc.body_begin;
+      end = doc.body_end;
+    } else if (scope_ == "title") {
+      begin = end = 0;
+      for (const Region& r : doc.front) {
+        if (r.kind == "title") begin = r.begin, end = r.end;
+      }
+    } else if (scope_ == "section") {
+      const Section* s = section_->find(doc.parts);
+      if (!s) return;  // a missing part is required_section's finding
+      begin = s->block;
+      end = s->body_end;
+      anchor = s->heading;
+    }
+    size_t count = 0;
+    std::map<std::string, int> seen;  // occurrences of the same text, for stable keys
+    for (size_t i = begin; i < end; ++i) {
+      const NormText& t = doc.blocks[i].norm;
+      std::vector<Match> excepted;
+      for (const auto& ex : except_) {
+        auto ms = allMatches(*ex, t.text);
+        excepted.insert(excepted.end(), ms.begin(), ms.end());
+      }
+      for (const auto& re : patterns_) {
+        for (const Match& m : allMatches(*re, t.text)) {
+          bool inside = false;
+          for (const Match& x : excepted) inside = inside || (m.begin >= x.begin && m.end <= x.end);
+          if (inside) continue;
+          ++count;
+          if (require_) continue;
+          std::string text = t.text.substr(m.begin, m.end - m.begin);
+          int n = seen[text]++;
+          out.emit(info(), t.toSource(m.begin, m.end), {{"match", text}, {"scope", scope_}},
+                   "match:" + text + "#" + std::to_string(n), {{"found", text}});
+        }
+      }
+    }
+    if (require_ && count < static_cast<size_t>(min_count_)) {
+      out.emit(info(), anchor,
+               {{"count", std::to_string(count)}, {"min_count", std::to_string(min_count_)}, {"scope", scope_}},
+               "require", {{"expected", "≥" + std::to_string(min_count_) + "处"}, {"found", std::to_string(count) + "处"}});
+    }
+  }
+
+ private:
+  std::vector<std::shared_ptr<const RE2>> patterns_;
+  std::vector<std::shared_ptr<const RE2>> except_;
+  bool require_;
+  std::string scope_;
+  const SectionDef* section_;
+  int min_count_;
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> makePhraseRule(RuleInfo info, KindContext& ctx) {
+  Fields& f = ctx.fields;
+  YamlCtx& y = ctx.ctx();
+  size_t errors = y.errorCount();
+  std::vector<std::shared_ptr<const RE2>> patterns, except;
+  for (auto& [p, node] : f.stringNodes("patterns")) patterns.push_back(y.regex(node, p));
+  for (auto& [p, node] : f.stringNodes("phrases")) patterns.push_back(y.phrase(node, p));
+  for (auto& [p, node] : f.stringNodes("except")) except.push_back(y.regex(node, p));
+  if (patterns.empty() && y.errorCount() == errors) y.error(f.node(), "phrase 规则需要 patterns 或 phrases");
+  std::string mode = f.choice("mode", {"forbid", "require"}).value_or("forbid");
+  std::string scope = f.choice("scope", {"document", "body", "title", "section"}).value_or("body");
+  const SectionDef* section = nullptr;
+  if (auto id = f.str("section")) section = ctx.section(f.get("section"), *id);
+  if (scope == "section" && !section && !f.has("section")) y.error(f.node(), "scope 为 section 时必须指定 section");
+  int min_count = f.integer("min_count").value_or(1);
+  if (y.errorCount() != errors) return nullptr;
+  return std::make_unique<PhraseRule>(std::move(info), std::move(patterns), std::move(except),
+                                      mode == "require", scope, section, min_count);
+}
+
+}  // namespace nianbao::detail

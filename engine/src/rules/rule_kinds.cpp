@@ -1,0 +1,41 @@
+// The single table of rule kinds. Error messages, docs and the schema test all
+// derive the list of kinds from here.
+#include "rules/rule_kinds.h"
+
+#include "rules/metadata_rule.h"
+#include "rules/phrase_rule.h"
+#include "rules/required_section_rule.h"
+#include "rules/section_order_rule.h"
+
+namespace nianbao::detail {
+
+const std::vector<RuleKind>& ruleKinds() {
+  static const std::vector<RuleKind> kinds = {
+      {"metadata", "元数据字段（标题、文号、日期等）必须存在或符合格式", makeMetadataRule,
+       {"field", "value", "pattern"}},
+      {"phrase", "正文中必须出现或不得出现的表述（RE2 正则或字面短语）", makePhraseRule,
+       {"match", "count", "min_count", "scope"}},
+      {"required_section", "报告必须包含的部分（按标题的多种写法识别）", makeRequiredSectionRule,
+       {"section", "where", "parts", "title", "length", "min_body"}},
+      {"section_order", "各部分应按规定顺序出现", makeSectionOrderRule,
+       {"section", "line", "after", "after_line"}},
+  };
+  return kinds;
+}
+
+const RuleKind* findRuleKind(std::string_view id) {
+  for (const RuleKind& k : ruleKinds()) {
+    if (k.id == id) return &k;
+  }
+  return nullptr;
+}
+
+const SectionDef* KindContext::section(const YAML::Node& node, const std::string& id) {
+  if (const SectionDef* s = pack.section(id)) return s;
+  std::vector<std::string> ids;
+  for (const SectionDef& s : pack.sections) ids.push_back(s.id());
+  ctx().error(node, "未定义的部分 '" + id + "'（本规则包 sections 中有：" + joinNames(ids) + "）");
+  return nullptr;
+}
+
+}  // namespace nianbao::detail

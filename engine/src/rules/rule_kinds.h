@@ -1,0 +1,36 @@
+// Internal: the registry of rule kinds. To add a kind: write
+// rules/<kind>_rule.{h,cpp} with a factory, add one row to rule_kinds.cpp,
+// document it in docs/rule-format.md, and add tests and a bad-rule fixture.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "load/yaml_fields.h"
+#include "nianbao/rule_pack.h"
+
+namespace nianbao::detail {
+
+struct KindContext {
+  Fields& fields;        // the rule's mapping; common keys are already read
+  const RulePack& pack;  // sections are resolved against it
+  YamlCtx& ctx() { return fields.ctx(); }
+  // Resolves a section id of this pack; reports an error at `node` if unknown.
+  const SectionDef* section(const YAML::Node& node, const std::string& id);
+};
+
+// Returns nullptr after reporting errors through ctx.
+using RuleFactory = std::unique_ptr<Rule> (*)(RuleInfo info, KindContext& ctx);
+
+struct RuleKind {
+  std::string_view id;
+  std::string_view summary;  // Chinese, for `rules list` and the docs
+  RuleFactory make;
+  std::vector<std::string_view> placeholders;  // what its messages may use
+};
+
+const std::vector<RuleKind>& ruleKinds();
+const RuleKind* findRuleKind(std::string_view id);
+
+}  // namespace nianbao::detail

@@ -1,0 +1,202 @@
+#include "nianbao/text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <array>
+#include <unordered_map>
+
+namespace nianbao {
+
+void appendUtf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+char32_t decodeUtf8(std::string_view s, size_t& i) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char b0 = byte(i);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  int len = (b0 >= 0xF0 && b0 < 0xF8) ? 4 : (b0 >= 0xE0) ? 3 : (b0 >= 0xC2) ? 2 : 0;
+  if (len == 0 || i + len > s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  char32_t c = b0 & (0xFF >> (len + 1));
+  for (int k = 1; k < len; ++k) {
+    unsigned char b = byte(i + k);
+    if ((b & 0xC0) != 0x80) {
+      ++i;
+      return 0xFFFD;
+    }
+    c = (c << 6) | (b & 0x3F);
+  }
+  i += len;
+  return c;
+}
+
+size_t codePointCount(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool isCjk(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+int displayWidth(std::string_view s) {
+  int w = 0;
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = decodeUtf8(s, i);
+    if (c == '\t') {
+      w += 4;
+      continue;
+    }
+    int ea = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
+    int gc = u_charType(static_cast<UChar32>(c));
+    if (gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK || gc == U_FORMAT_CHAR) continue;
+    w += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
+  }
+  return w;
+}
+
+namespace {
+
+bool isSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+         u_isUWhiteSpace(static_cast<UChar32>(c));
+}
+
+bool isAsciiAlnum(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Characters that are folded after NFKC: the many quotes and dashes real reports
+// mix, which NFKC leaves apart.
+char32_t foldAfterNfkc(char32_t c) {
+  switch (c) {
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x301D:
+    case 0x301E:
+      return '"';
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+      return '\'';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212: case 0x2E3A: case 0x2E3B: case '~': case 0x301C:
+      return '-';
+    default:
+      return c;
+  }
+}
+
+// NFKC of one code point plus our folding; empty for characters to drop.
+// Cached per thread: reports repeat a few thousand distinct characters.
+const std::u32string& foldChar(char32_t c) {
+  thread_local std::unordered_map<char32_t, std::u32string> cache;
+  auto it = cache.find(c);
+  if (it != cache.end()) return it->second;
+  std::u32string out;
+  int gc = u_charType(static_cast<UChar32>(c));
+  if (gc != U_FORMAT_CHAR && gc != U_CONTROL_CHAR) {
+    UErrorCode st = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(st);
+    icu::UnicodeString in(static_cast<UChar32>(c));
+    icu::UnicodeString n = U_SUCCESS(st) ? nfkc->normalize(in, st) : in;
+    if (U_FAILURE(st)) n = in;
+    for (int32_t k = 0; k < n.length();) {
+      UChar32 d = n.char32At(k);
+      k += U16_LENGTH(d);
+      out += foldAfterNfkc(static_cast<char32_t>(d));
+    }
+  }
+  return cache.emplace(c, std::move(out)).first->second;
+}
+
+}  // namespace
+
+Span NormText::toSource(size_t b, size_t e) const {
+  if (b >= e || b >= text.size()) return {};
+  e = std::min(e, text.size());
+  return Span{origin[b], origin_end[e - 1]};
+}
+
+void NormBuilder::append(std::string_view source, Span span) {
+  for (size_t i = span.begin; i < span.end && i < source.size();) {
+    size_t start = i;
+    char32_t c = decodeUtf8(source, i);
+    if (isSpace(c)) {
+      if (!pending_space_) space_origin_ = static_cast<uint32_t>(start);
+      pending_space_ = true;
+      continue;
+    }
+    const std::u32string& folded = c < 0x80 && c >= 0x20 ? std::u32string(1, c == '~' ? U'-' : c)
+                                                          : foldChar(c);
+    for (char32_t d : folded) {
+      if (isSpace(d)) {  // NFKC turns U+3000 and friends into spaces
+        if (!pending_space_) space_origin_ = static_cast<uint32_t>(start);
+        pending_space_ = true;
+        continue;
+      }
+      if (pending_space_ && isAsciiAlnum(last_) && isAsciiAlnum(d)) {
+        out_.text += ' ';
+        out_.origin.push_back(space_origin_);
+        out_.origin_end.push_back(space_origin_ + 1);
+      }
+      pending_space_ = false;
+      size_t before = out_.text.size();
+      appendUtf8(out_.text, d);
+      out_.origin.resize(out_.text.size(), static_cast<uint32_t>(start));
+      out_.origin_end.resize(out_.text.size(), static_cast<uint32_t>(i));
+      (void)before;
+      last_ = d;
+    }
+  }
+}
+
+void NormBuilder::breakWord() { pending_space_ = pending_space_ || last_ != 0; }
+
+NormText NormBuilder::finish() && { return std::move(out_); }
+
+std::string normalizeText(std::string_view s) {
+  NormBuilder b;
+  b.append(s, Span{0, static_cast<uint32_t>(s.size())});
+  return std::move(b).finish().text;
+}
+
+std::string normalizePattern(std::string_view pattern) {
+  static constexpr std::string_view kMeta = "\\.^$|?*+()[]{}";
+  std::string out;
+  for (size_t i = 0; i < pattern.size();) {
+    char32_t c = decodeUtf8(pattern, i);
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      continue;
+    }
+    for (char32_t d : foldChar(c)) {
+      if (isSpace(d)) continue;
+      if (d < 0x80 && kMeta.find(static_cast<char>(d)) != std::string_view::npos) out += '\\';
+      appendUtf8(out, d);
+    }
+  }
+  return out;
+}
+
+}  // namespace nianbao

@@ -1,0 +1,159 @@
+// SARIF 2.1.0 (OASIS errata01 schema). One run; rules carry their legal basis in
+// properties; results point to a region whose columns are Unicode code points
+// (declared with run.columnKind); partialFingerprints come from rule, report
+// identity and content, never line numbers. No timestamps: byte-stable output.
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+
+#include "reporter_kinds.h"
+
+namespace nianbao::detail {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// A relative path stays a relative URI reference; an absolute one becomes file://.
+// Bytes outside the unreserved set are percent-encoded (UTF-8 Chinese names too).
+std::string toUri(const std::string& path) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out = !path.empty() && path[0] == '/' ? "file://" : "";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+const char* level(Severity s) { return severityName(s); }
+
+std::string lastPart(const std::string& id) {
+  size_t dot = id.rfind('.');
+  return dot == std::string::npos ? id : id.substr(dot + 1);
+}
+
+Json ruleJson(const RuleInfo& r) {
+  std::string help = r.help.empty() ? r.title : r.help;
+  std::string basis = r.basis.document + (r.basis.article.empty() ? "" : " " + r.basis.article);
+  Json props = Json::object();
+  props["kind"] = r.kind;
+  props["pack"] = r.pack;
+  Json b = Json::object();
+  b["document"] = r.basis.document;
+  if (!r.basis.article.empty()) b["article"] = r.basis.article;
+  if (!r.basis.ref.empty()) b["ref"] = r.basis.ref;
+  if (!r.basis.note.empty()) b["note"] = r.basis.note;
+  props["basis"] = b;
+  if (!r.types.empty()) props["reportTypes"] = r.types;
+  if (r.year_from) props["yearFrom"] = *r.year_from;
+  if (r.year_to) props["yearTo"] = *r.year_to;
+  props["tags"] = Json::array({r.pack, r.kind});
+  Json j = Json::object();
+  j["id"] = r.id;
+  j["name"] = lastPart(r.id);
+  j["shortDescription"] = {{"text", r.title}};
+  j["fullDescription"] = {{"text", r.title + "（依据：" + basis + "）"}};
+  j["help"] = {{"text", help + "\n依据：" + basis}};
+  j["defaultConfiguration"] = {{"level", level(r.severity)}};
+  j["properties"] = props;
+  return j;
+}
+
+class SarifReporter : public Reporter {
+ public:
+  void write(const RunResult& run, std::ostream& out) override {
+    Json driver = Json::object();
+    driver["name"] = "nianbao";
+    driver["version"] = run.tool_version;
+    driver["semanticVersion"] = run.tool_version;
+    driver["language"] = "zh-CN";
+    Json rules = Json::array();
+    for (const RuleInfo& r : run.rules) rules.push_back(ruleJson(r));
+    driver["rules"] = rules;
+
+    Json artifacts = Json::array();
+    Json results = Json::array();
+    Json notifications = Json::array();
+    for (size_t i = 0; i < run.documents.size(); ++i) {
+      const DocumentResult& d = run.documents[i];
+      Json art = Json::object();
+      art["location"] = {{"uri", toUri(d.path)}};
+      if (d.error) {
+        artifacts.push_back(art);
+        Json n = Json::object();
+        n["level"] = "error";
+        n["message"] = {{"text", *d.error}};
+        n["locations"] = Json::array({{{"physicalLocation", {{"artifactLocation", {{"uri", toUri(d.path)}, {"index", i}}}}}}});
+        notifications.push_back(n);
+        continue;
+      }
+      if (!d.encoding.empty()) art["encoding"] = d.encoding;
+      art["mimeType"] = d.format == "md" ? "text/markdown" : "text/plain";
+      Json props = Json::object();
+      if (!d.type.empty()) props["reportType"] = d.type;
+      for (const auto& [k, v] : d.meta) props[k] = v.value;
+      if (!props.empty()) art["properties"] = props;
+      artifacts.push_back(art);
+      for (const Finding& f : d.findings) results.push_back(resultJson(run, d, i, f));
+    }
+
+    Json invocation = Json::object();
+    invocation["executionSuccessful"] = run.exit_code != 2;
+    invocation["exitCode"] = run.exit_code;
+    if (!notifications.empty()) invocation["toolExecutionNotifications"] = notifications;
+
+    Json r = Json::object();
+    r["tool"] = {{"driver", driver}};
+    r["invocations"] = Json::array({invocation});
+    r["artifacts"] = artifacts;
+    r["results"] = results;
+    r["columnKind"] = "unicodeCodePoints";
+
+    Json log = Json::object();
+    log["$schema"] = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+    log["version"] = "2.1.0";
+    log["runs"] = Json::array({r});
+    out << log.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+  }
+
+ private:
+  static Json resultJson(const RunResult& run, const DocumentResult& d, size_t artifact, const Finding& f) {
+    Json region = Json::object();
+    region["startLine"] = f.begin.line;
+    region["startColumn"] = f.begin.column;
+    if (f.end.offset > f.begin.offset) {
+      region["endLine"] = f.end.line;
+      region["endColumn"] = f.end.column;
+    }
+    if (!f.snippet.empty()) region["snippet"] = {{"text", f.snippet}};
+    Json phys = Json::object();
+    phys["artifactLocation"] = {{"uri", toUri(d.path)}, {"index", artifact}};
+    phys["region"] = region;
+    Json res = Json::object();
+    res["ruleId"] = f.rule_id;
+    for (size_t k = 0; k < run.rules.size(); ++k) {
+      if (run.rules[k].id == f.rule_id) res["ruleIndex"] = k;
+    }
+    res["level"] = level(f.severity);
+    res["message"] = {{"text", f.message}};
+    res["locations"] = Json::array({{{"physicalLocation", phys}}});
+    res["partialFingerprints"] = {{"nianbao/v1", f.fingerprint}};
+    if (!f.properties.empty()) {
+      Json p = Json::object();
+      for (const auto& [k, v] : f.properties) p[k] = v;
+      res["properties"] = p;
+    }
+    return res;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> makeSarifReporter(const ReporterOptions&) { return std::make_unique<SarifReporter>(); }
+
+}  // namespace nianbao::detail
