@@ -1,7 +1,9 @@
 // nianbao check FILE... : read, evaluate, report.
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/program_options.hpp>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -13,12 +15,43 @@
 namespace po = boost::program_options;
 
 namespace nianbao::cli {
+namespace {
+
+// A directory stands for the reports in it (recursively, sorted by path); a
+// file is taken as given, whatever its name.
+std::vector<std::string> expandInputs(const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  static const char* kExtensions[] = {".txt", ".md", ".markdown"};
+  std::vector<std::string> out;
+  for (const std::string& in : inputs) {
+    std::error_code ec;
+    if (!fs::is_directory(in, ec)) {
+      out.push_back(in);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (auto it = fs::recursive_directory_iterator(in, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (!it->is_regular_file(ec)) continue;
+      std::string ext = it->path().extension().string();
+      std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+      for (const char* e : kExtensions) {
+        if (ext == e) found.push_back(it->path().generic_string());
+      }
+    }
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+}  // namespace
 
 int checkCommand(const std::vector<std::string>& args) {
   std::vector<std::string> files, rule_paths;
   std::string format, output, fail_on, type, encoding, color;
   bool no_builtin = false;
-  po::options_description opts("nianbao check [选项] FILE...");
+  po::options_description opts("nianbao check [选项] FILE|DIR...");
   opts.add_options()
       ("help,h", "显示帮助")
       ("format,f", po::value(&format)->default_value("text"), "输出格式：text 或 sarif")
@@ -48,7 +81,12 @@ int checkCommand(const std::vector<std::string>& args) {
     return 0;
   }
   if (files.empty()) {
-    std::cerr << "nianbao check: 错误: 请给出要检查的报告文件\n";
+    std::cerr << "nianbao check: 错误: 请给出要检查的报告文件或目录\n";
+    return 2;
+  }
+  std::vector<std::string> inputs = expandInputs(files);
+  if (inputs.empty()) {
+    std::cerr << "nianbao check: 错误: 给出的目录中没有报告文件（.txt、.md）\n";
     return 2;
   }
   std::optional<Severity> threshold;
@@ -84,7 +122,7 @@ int checkCommand(const std::vector<std::string>& args) {
   bool input_error = false, failing = false;
   ReadOptions ropt;
   ropt.encoding = encoding;
-  for (const std::string& path : files) {
+  for (const std::string& path : inputs) {
     DocumentResult d;
     d.path = path;
     try {
