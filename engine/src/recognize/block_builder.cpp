@@ -7,7 +7,8 @@
 //   - M does not open a heading (一、 （一） 1. …), an enumeration (一是) or a table;
 //   - L does not end a sentence (。！？；：), and
 //   - L leaves a 《 （ “ open, or L is as wide as the document's wrapped lines
-//     ("full"), or L is running text (has ，。；) and is not itself a heading.
+//     ("full"), or the paragraph so far is running text (has ，。；) and did
+//     not open with a heading marker.
 #include <algorithm>
 
 #include "nianbao/text.h"
@@ -55,7 +56,7 @@ std::vector<Block> buildBlocks(const SourceText& src, const std::vector<Line>& l
     if (endsSentence(last.norm) && !(last.norm.ends_with(";") && full(last))) return false;
     if (unbalanced(joined)) return true;
     if (parseMarker(first.norm)) return full(last);  // a heading wraps only when full
-    return full(last) || hasSentencePunct(last.norm);
+    return full(last) || hasSentencePunct(joined);
   };
 
   std::vector<Block> blocks;
