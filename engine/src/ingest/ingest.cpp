@@ -56,6 +56,7 @@ Document parseDocument(const std::string& path, std::string bytes, const ReadOpt
   doc.source = SourceText(path, std::move(decoded.text), decoded.encoding, format);
   std::vector<detail::Line> lines = detail::readTextLines(doc.source);
   doc.blocks = detail::buildBlocks(doc.source, lines);
+  detail::splitInlineHeadings(doc.source, doc.blocks);
   detail::recognizeMatter(doc);
   detail::recognizeOutline(doc);
   return doc;

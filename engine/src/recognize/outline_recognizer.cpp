@@ -56,13 +56,41 @@ bool plainHeading(const Document& doc, size_t i) {
 
 }  // namespace
 
+// A line of a plain-text table: a label followed by three or more numbers
+// ("一、本年新收政府信息公开申请数量 360 19 0 0 2 15 396").
+bool tableRowText(std::string_view t) {
+  int numbers = 0;
+  while (!t.empty()) {
+    size_t sp = t.rfind(' ');
+    std::string_view word = sp == std::string_view::npos ? t : t.substr(sp + 1);
+    bool numeric = !word.empty() && word.find_first_not_of("0123456789.") == std::string_view::npos;
+    if (!numeric) {
+      // The label's last word may carry the first number: "数量360".
+      size_t k = word.find_last_not_of("0123456789");
+      if (k != std::string_view::npos && k + 1 < word.size()) ++numbers;
+      break;
+    }
+    ++numbers;
+    if (sp == std::string_view::npos) break;
+    t = t.substr(0, sp);
+  }
+  return numbers >= 3;
+}
+
 void recognizeOutline(Document& doc) {
   std::vector<Candidate> cands;
   bool numbered = false;
+  int l1 = 0;  // last 一、 number: a restart or repeat mid-report is not a part
   for (size_t i = doc.body_begin; i < doc.body_end; ++i) {
     const Block& b = doc.blocks[i];
     if (b.kind == BlockKind::kTableRow) continue;
     auto m = parseMarker(normOf(b));
+    if (m && tableRowText(normOf(b))) m.reset();
+    if (m && m->style == MarkerStyle::kChapter) l1 = 0;
+    if (m && m->style == MarkerStyle::kCnComma) {
+      if (l1 == 0 || m->number == l1 + 1 || m->number == l1 + 2) l1 = m->number;
+      else m.reset();  // e.g. a flattened table's 一、本年新收… after 三、
+    }
     if (m) {
       cands.push_back({i, rankOf(m->style), *m});
       if (rankOf(m->style) <= 2) numbered = true;

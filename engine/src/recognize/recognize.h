@@ -33,6 +33,9 @@ bool hasSentencePunct(std::string_view norm);
 // Joins hard-wrapped lines into paragraphs (see block_builder.cpp for the rules).
 std::vector<Block> buildBlocks(const SourceText& src, const std::vector<Line>& lines);
 
+// Splits 一、/（一） headings out of run-on paragraphs (web text on one line).
+void splitInlineHeadings(const SourceText& src, std::vector<Block>& blocks);
+
 void recognizeMatter(Document& doc);
 void recognizeOutline(Document& doc);
 
