@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -91,23 +92,6 @@ std::vector<std::string> kindNames() {
   return out;
 }
 
-// Placeholders the message uses: {name}, skipping {{ and }}.
-std::vector<std::string> placeholders(const std::string& tmpl) {
-  std::vector<std::string> out;
-  for (size_t i = 0; i < tmpl.size(); ++i) {
-    if (tmpl[i] == '{' && i + 1 < tmpl.size() && tmpl[i + 1] == '{') {
-      ++i;
-      continue;
-    }
-    if (tmpl[i] != '{') continue;
-    size_t close = tmpl.find('}', i);
-    if (close == std::string::npos) break;
-    out.push_back(tmpl.substr(i + 1, close - i - 1));
-    i = close;
-  }
-  return out;
-}
-
 void parseSections(YamlCtx& y, const YAML::Node& list, RulePack& pack) {
   if (!list.IsDefined()) return;
   if (!list.IsSequence()) {
@@ -120,11 +104,11 @@ void parseSections(YamlCtx& y, const YAML::Node& list, RulePack& pack) {
     auto id = f.str("id", true);
     auto name = f.str("name", true);
     int level = 1;
-    YAML::Node lv = f.get("level");
-    if (lv.IsDefined()) {
-      if (lv.IsScalar() && lv.Scalar() == "any") level = 0;
-      else if (auto v = f.integer("level"); v && *v >= 1 && *v <= 6) level = *v;
-      else y.error(lv, "level 应为 1–6 的整数或 any");
+    if (auto lv = f.str("level")) {
+      static const std::vector<std::string> kLevels = {"1", "2", "3", "4", "5", "6"};
+      if (*lv == "any") level = 0;
+      else if (std::find(kLevels.begin(), kLevels.end(), *lv) != kLevels.end()) level = std::stoi(*lv);
+      else y.error(f.where("level"), "level 应为 1–6 的整数或 any，实为 '" + *lv + "'");
     }
     std::vector<std::string> phrases;
     for (auto& [p, node] : f.stringNodes("phrases")) {
@@ -149,8 +133,9 @@ void parseSections(YamlCtx& y, const YAML::Node& list, RulePack& pack) {
   }
 }
 
-std::unique_ptr<Rule> parseRule(YamlCtx& y, const YAML::Node& node, const RulePack& pack,
-                                std::set<std::string>& ids) {
+using IdMap = std::map<std::string, SourceLoc>;
+
+std::unique_ptr<Rule> parseRule(YamlCtx& y, const YAML::Node& node, const RulePack& pack, IdMap& ids) {
   Fields f(y, node, "规则");
   if (!f.ok()) return nullptr;
   size_t errors = y.errorCount();
@@ -159,15 +144,19 @@ std::unique_ptr<Rule> parseRule(YamlCtx& y, const YAML::Node& node, const RulePa
   info.loc = y.loc(node);
   auto id = f.str("id", true);
   if (id) {
-    if (!validId(*id)) y.error(f.get("id"), "规则 id '" + *id + "' 只能含小写字母、数字、点、连字符");
-    else if (!ids.insert(*id).second) y.error(f.get("id"), "规则 id '" + *id + "' 重复");
+    if (!validId(*id)) {
+      y.error(f.where("id"), "规则 id '" + *id + "' 只能含小写字母、数字、点、连字符");
+    } else if (auto [it, fresh] = ids.emplace(*id, y.loc(f.get("id"))); !fresh) {
+      y.error(f.where("id"), "规则 id '" + *id + "' 重复（已在 " + it->second.file + ":" +
+                                 std::to_string(it->second.line) + " 定义）");
+    }
     info.id = *id;
   }
   auto kind_name = f.str("kind", true);
   const detail::RuleKind* kind = nullptr;
   if (kind_name) {
     kind = detail::findRuleKind(*kind_name);
-    if (!kind) y.error(f.get("kind"), "未知的规则类型 '" + *kind_name + "'（可选：" + detail::joinNames(kindNames()) + "）");
+    if (!kind) y.error(f.where("kind"), "未知的规则类型 '" + *kind_name + "'（可选：" + detail::joinNames(kindNames()) + "）");
     info.kind = *kind_name;
   }
   info.title = f.str("title", true).value_or("");
@@ -175,8 +164,8 @@ std::unique_ptr<Rule> parseRule(YamlCtx& y, const YAML::Node& node, const RulePa
   info.message = f.str("message", true).value_or("");
   info.help = f.str("help").value_or("");
   YAML::Node basis = f.get("basis");
-  if (!basis.IsDefined()) {
-    y.error(node, "规则缺少必填字段 'basis'（规则所依据的文件与条款）");
+  if (!basis.IsDefined() || basis.IsNull()) {
+    f.missing("basis");
   } else {
     Fields b(y, basis, "basis ");
     if (b.ok()) {
@@ -201,29 +190,27 @@ std::unique_ptr<Rule> parseRule(YamlCtx& y, const YAML::Node& node, const RulePa
     if (e.ok()) {
       info.year_from = e.integer("from");
       info.year_to = e.integer("to");
-      if (info.year_from && info.year_to && *info.year_from > *info.year_to) y.error(yr, "years.from 不能大于 years.to");
+      if (info.year_from && info.year_to && *info.year_from > *info.year_to) {
+        y.error(e.where("from"), "years.from（" + std::to_string(*info.year_from) + "）不能大于 years.to（" +
+                                     std::to_string(*info.year_to) + "）");
+      }
       e.finish();
     }
   }
   std::unique_ptr<Rule> rule;
   if (kind) {
+    detail::checkPlaceholders(y, f.where("message"), "message", info.message, kind->placeholders, info.kind);
     detail::KindContext kc{f, pack};
-    for (const std::string& p : placeholders(info.message)) {
-      bool known = std::find(kind->placeholders.begin(), kind->placeholders.end(), p) != kind->placeholders.end();
-      if (!known) {
-        std::vector<std::string> names(kind->placeholders.begin(), kind->placeholders.end());
-        y.error(f.get("message"), "消息中的占位符 {" + p + "} 不会被 " + info.kind + " 规则填充（可用：" +
-                                      detail::joinNames(names) + "）");
-      }
-    }
     rule = kind->make(info, kc);
   }
-  f.finish();
+  // With an unknown kind its own fields cannot be judged: report only what is missing.
+  f.finish(kind != nullptr);
   if (y.errorCount() != errors) return nullptr;
   return rule;
 }
 
-std::unique_ptr<RulePack> parsePack(YamlCtx& y, const YAML::Node& root, std::set<std::string>& ids) {
+std::unique_ptr<RulePack> parsePack(YamlCtx& y, const YAML::Node& root, IdMap& ids,
+                                    const std::vector<std::unique_ptr<RulePack>>& loaded) {
   auto pack = std::make_unique<RulePack>();
   pack->file = y.file();
   if (!root.IsDefined() || root.IsNull()) {
@@ -234,10 +221,17 @@ std::unique_ptr<RulePack> parsePack(YamlCtx& y, const YAML::Node& root, std::set
   if (!top.ok()) return nullptr;
   auto schema = top.str("schema", true);
   if (schema && *schema != kSchema) {
-    y.error(top.get("schema"), "不支持的 schema '" + *schema + "'（本版本支持 " + kSchema + "）");
+    y.error(top.where("schema"), "不支持的 schema '" + *schema + "'（本版本支持 " + kSchema + "）");
   }
   pack->name = top.str("pack", true).value_or("");
-  if (!pack->name.empty() && !validId(pack->name)) y.error(top.get("pack"), "规则包名只能含小写字母、数字、点、连字符");
+  if (!pack->name.empty() && !validId(pack->name)) y.error(top.where("pack"), "规则包名只能含小写字母、数字、点、连字符");
+  for (const auto& p : loaded) {
+    if (!pack->name.empty() && p->name == pack->name) {
+      // The same pack twice: one error, not one per rule.
+      y.error(top.where("pack"), "规则包 '" + pack->name + "' 已从 " + p->file + " 载入");
+      return nullptr;
+    }
+  }
   pack->title = top.str("title").value_or("");
   top.str("description");
   pack->applies_to = top.strings("applies_to");
@@ -257,8 +251,8 @@ std::unique_ptr<RulePack> parsePack(YamlCtx& y, const YAML::Node& root, std::set
   }
   parseSections(y, top.get("sections"), *pack);
   YAML::Node rules = top.get("rules");
-  if (!rules.IsDefined()) {
-    y.error(root, "规则包缺少必填字段 'rules'");
+  if (!rules.IsDefined() || rules.IsNull()) {
+    top.missing("rules");
   } else if (!rules.IsSequence()) {
     y.error(rules, "rules 应为列表");
   } else {
@@ -270,36 +264,102 @@ std::unique_ptr<RulePack> parsePack(YamlCtx& y, const YAML::Node& root, std::set
   return pack;
 }
 
-std::set<std::string> existingIds(const std::vector<std::unique_ptr<RulePack>>& packs) {
-  std::set<std::string> ids;
+IdMap existingIds(const std::vector<std::unique_ptr<RulePack>>& packs) {
+  IdMap ids;
   for (const auto& p : packs) {
-    for (const auto& r : p->rules) ids.insert(r->info().id);
+    for (const auto& r : p->rules) ids.emplace(r->info().id, r->info().loc);
   }
   return ids;
+}
+
+// yaml-cpp's messages, with a hint in Chinese for the common ones.
+std::string syntaxMessage(const std::string& msg) {
+  static const std::pair<const char*, const char*> kHints[] = {
+      {"end of sequence not found", "列表未正确结束，多为缩进不一致"},
+      {"end of map not found", "映射未正确结束，多为缩进不一致"},
+      {"end of sequence flow not found", "方括号列表未闭合"},
+      {"end of map flow not found", "花括号映射未闭合"},
+      {"illegal map value", "非法的映射值，多为冒号后缺少空格或缩进错误"},
+      {"found character that cannot start any token", "出现不能开始任何记号的字符（如用制表符缩进）"},
+      {"unknown escape character", "双引号字符串中有未知的转义字符（正则中的反斜杠请用单引号）"},
+      {"end of string not found", "引号未闭合"},
+      {"block sequence entries are not allowed", "此处不允许列表项，多为缩进错误"},
+      {"illegal tab when looking for indentation", "用制表符缩进（YAML 只允许空格）"},
+  };
+  for (auto [en, zh] : kHints) {
+    if (msg.find(en) != std::string::npos) return std::string(zh) + "（" + msg + "）";
+  }
+  return msg;
+}
+
+// yaml-cpp accepts a quote that is never closed and swallows the lines after
+// it into one scalar. In a rule file that is always a mistake: a quoted scalar
+// whose closing quote lies past a line that looks like "key:" was meant to end
+// before that line.
+bool unclosedQuote(std::string_view text, size_t open) {
+  static const RE2 kKeyLine(R"(^[ \t]*-?[ \t]*[A-Za-z_][A-Za-z0-9_]*:( |$))");
+  char q = text[open];
+  size_t i = open + 1;
+  while (i < text.size()) {
+    char c = text[i];
+    if (q == '"' && c == '\\') {
+      i += 2;
+      continue;
+    }
+    if (c == q) {
+      if (q == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        i += 2;  // '' is an escaped quote
+        continue;
+      }
+      return false;
+    }
+    if (c == '\n') {
+      size_t eol = text.find('\n', i + 1);
+      std::string_view line = text.substr(i + 1, eol == std::string_view::npos ? std::string_view::npos : eol - i - 1);
+      if (RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kKeyLine)) return true;
+    }
+    ++i;
+  }
+  return true;
+}
+
+void findUnclosedQuotes(YamlCtx& y, const YAML::Node& n, std::string_view text) {
+  if (n.IsScalar()) {
+    YAML::Mark m = n.Mark();
+    if (m.pos >= 0 && static_cast<size_t>(m.pos) < text.size()) {
+      char q = text[static_cast<size_t>(m.pos)];
+      if ((q == '\'' || q == '"') && unclosedQuote(text, static_cast<size_t>(m.pos))) {
+        y.error(y.loc(m), "YAML 语法错误：引号未闭合（这个字符串吞掉了后面的行）");
+      }
+    }
+    return;
+  }
+  if (n.IsSequence()) {
+    for (const auto& item : n) findUnclosedQuotes(y, item, text);
+  } else if (n.IsMap()) {
+    for (const auto& kv : n) findUnclosedQuotes(y, kv.second, text);
+  }
 }
 
 }  // namespace
 
 void RuleSet::addText(const std::string& name, std::string_view yaml) {
   std::vector<LoadError> errors;
-  YamlCtx y(name, errors);
+  YamlCtx y(name, yaml, errors);
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml));
   } catch (const YAML::Exception& e) {
-    SourceLoc loc{name, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.mark.column >= 0 ? e.mark.column + 1 : 0};
-    throw LoadErrors({LoadError{loc, "YAML 语法错误：" + e.msg}});
+    throw LoadErrors({LoadError{y.loc(e.mark), "YAML 语法错误：" + syntaxMessage(e.msg)}});
   }
-  std::set<std::string> ids = existingIds(packs_);
+  findUnclosedQuotes(y, root, yaml);
+  if (!errors.empty()) throw LoadErrors(std::move(errors));
+  IdMap ids = existingIds(packs_);
   std::unique_ptr<RulePack> pack;
   try {
-    pack = parsePack(y, root, ids);
+    pack = parsePack(y, root, ids, packs_);
   } catch (const YAML::Exception& e) {
-    SourceLoc loc{name, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.mark.column >= 0 ? e.mark.column + 1 : 0};
-    errors.push_back(LoadError{loc, "YAML 结构错误：" + e.msg});
-  }
-  for (const auto& p : packs_) {
-    if (pack && p->name == pack->name) errors.push_back(LoadError{SourceLoc{name, 1, 1}, "规则包 '" + pack->name + "' 已从 " + p->file + " 载入"});
+    errors.push_back(LoadError{y.loc(e.mark), "YAML 结构错误：" + syntaxMessage(e.msg)});
   }
   if (!errors.empty()) throw LoadErrors(std::move(errors));
   if (pack) packs_.push_back(std::move(pack));

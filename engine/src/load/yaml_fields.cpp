@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <charconv>
 
 #include "nianbao/text.h"
@@ -14,16 +15,22 @@ std::string joinNames(const std::vector<std::string>& names) {
   return out;
 }
 
-SourceLoc YamlCtx::loc(const YAML::Node& n) const {
+SourceLoc YamlCtx::loc(const YAML::Mark& m) const {
   SourceLoc l{file_, 0, 0};
-  if (n.IsDefined()) {
-    YAML::Mark m = n.Mark();
-    if (m.line >= 0) {
-      l.line = m.line + 1;
-      l.column = m.column + 1;
-    }
+  if (m.line < 0) return l;
+  l.line = m.line + 1;
+  l.column = m.column + 1;
+  // yaml-cpp counts columns in bytes; people count characters.
+  if (m.pos >= 0 && static_cast<size_t>(m.pos) <= text_.size() && m.column <= m.pos) {
+    size_t start = static_cast<size_t>(m.pos - m.column);
+    l.column = 1 + static_cast<int>(codePointCount(text_.substr(start, static_cast<size_t>(m.column))));
   }
   return l;
+}
+
+SourceLoc YamlCtx::loc(const YAML::Node& n) const {
+  if (!n.IsDefined()) return SourceLoc{file_, 0, 0};
+  return loc(n.Mark());
 }
 
 void YamlCtx::error(const YAML::Node& n, std::string message) { error(loc(n), std::move(message)); }
@@ -89,12 +96,40 @@ YAML::Node Fields::get(const std::string& key) {
 
 namespace {
 bool absent(const YAML::Node& n) { return !n.IsDefined() || n.IsNull(); }
+
+// Edit distance, for "did you mean" on misspelled keys.
+size_t distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
 }  // namespace
+
+SourceLoc Fields::where(const std::string& key) const {
+  if (!ok_) return ctx_.loc(node_);
+  for (const auto& kv : node_) {
+    if (kv.first.Scalar() == key) return ctx_.loc(kv.second.IsNull() ? kv.first : kv.second);
+  }
+  return ctx_.loc(node_);
+}
+
+void Fields::missing(const std::string& key) {
+  if (ok_) missing_.push_back(key);
+}
 
 std::optional<std::string> Fields::str(const std::string& key, bool required) {
   YAML::Node n = get(key);
   if (absent(n)) {
-    if (required && ok_) ctx_.error(node_, what_ + "缺少必填字段 '" + key + "'");
+    if (required) missing(key);
     return std::nullopt;
   }
   if (!n.IsScalar()) {
@@ -110,7 +145,7 @@ std::optional<int> Fields::integer(const std::string& key, bool required) {
   int v = 0;
   auto [p, ec] = std::from_chars(s->data(), s->data() + s->size(), v);
   if (ec != std::errc() || p != s->data() + s->size()) {
-    ctx_.error(get(key), "字段 '" + key + "' 应为整数，实为 '" + *s + "'");
+    ctx_.error(where(key), "字段 '" + key + "' 应为整数，实为 '" + *s + "'");
     return std::nullopt;
   }
   return v;
@@ -121,7 +156,7 @@ std::optional<bool> Fields::boolean(const std::string& key) {
   if (!s) return std::nullopt;
   if (*s == "true") return true;
   if (*s == "false") return false;
-  ctx_.error(get(key), "字段 '" + key + "' 应为 true 或 false，实为 '" + *s + "'");
+  ctx_.error(where(key), "字段 '" + key + "' 应为 true 或 false，实为 '" + *s + "'");
   return std::nullopt;
 }
 
@@ -129,7 +164,7 @@ std::vector<std::pair<std::string, YAML::Node>> Fields::stringNodes(const std::s
   std::vector<std::pair<std::string, YAML::Node>> out;
   YAML::Node n = get(key);
   if (absent(n)) {
-    if (required && ok_) ctx_.error(node_, what_ + "缺少必填字段 '" + key + "'");
+    if (required) missing(key);
     return out;
   }
   if (n.IsScalar()) {
@@ -164,18 +199,59 @@ std::optional<std::string> Fields::choice(const std::string& key, const std::vec
   for (const auto& a : allowed) {
     if (*s == a) return s;
   }
-  ctx_.error(get(key), "字段 '" + key + "' 的值 '" + *s + "' 无效（可选：" + joinNames(allowed) + "）");
+  ctx_.error(where(key), "字段 '" + key + "' 的值 '" + *s + "' 无效（可选：" + joinNames(allowed) + "）");
   return std::nullopt;
 }
 
-void Fields::finish() {
+void Fields::finish(bool unknown_keys) {
   if (!ok_) return;
   std::vector<std::string> known(read_.begin(), read_.end());
-  for (const auto& kv : node_) {
-    const std::string& k = kv.first.Scalar();
-    if (!read_.count(k)) {
-      ctx_.error(kv.first, what_ + "中有未知字段 '" + k + "'（可用字段：" + joinNames(known) + "）");
+  std::set<std::string> explained;  // missing keys an unknown key stands for
+  if (unknown_keys) {
+    for (const auto& kv : node_) {
+      const std::string& k = kv.first.Scalar();
+      if (read_.count(k)) continue;
+      std::string guess;
+      for (const std::string& cand : known) {
+        const YAML::Node& cn = node_;
+        if (distance(k, cand) <= 2 && !cn[cand].IsDefined()) guess = cand;
+      }
+      if (!guess.empty()) {
+        explained.insert(guess);
+        ctx_.error(kv.first, what_ + "中有未知字段 '" + k + "'，是否应为 '" + guess + "'？");
+      } else {
+        ctx_.error(kv.first, what_ + "中有未知字段 '" + k + "'（可用字段：" + joinNames(known) + "）");
+      }
     }
+  }
+  for (const std::string& key : missing_) {
+    if (!explained.count(key)) ctx_.error(node_, what_ + "缺少必填字段 '" + key + "'");
+  }
+  missing_.clear();
+}
+
+std::vector<std::string> placeholders(const std::string& tmpl) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < tmpl.size(); ++i) {
+    if (tmpl[i] == '{' && i + 1 < tmpl.size() && tmpl[i + 1] == '{') {
+      ++i;
+      continue;
+    }
+    if (tmpl[i] != '{') continue;
+    size_t close = tmpl.find('}', i);
+    if (close == std::string::npos) break;
+    out.push_back(tmpl.substr(i + 1, close - i - 1));
+    i = close;
+  }
+  return out;
+}
+
+void checkPlaceholders(YamlCtx& ctx, SourceLoc loc, const std::string& field, const std::string& tmpl,
+                       const std::vector<std::string_view>& allowed, const std::string& kind) {
+  for (const std::string& p : placeholders(tmpl)) {
+    if (std::find(allowed.begin(), allowed.end(), p) != allowed.end()) continue;
+    std::vector<std::string> names(allowed.begin(), allowed.end());
+    ctx.error(loc, field + " 中的占位符 {" + p + "} 不会被 " + kind + " 规则填充（可用：" + joinNames(names) + "）");
   }
 }
 

@@ -21,9 +21,13 @@ namespace nianbao::detail {
 
 class YamlCtx {
  public:
-  YamlCtx(std::string file, std::vector<LoadError>& errors) : file_(std::move(file)), errors_(errors) {}
+  // `text` is the rule file's content: columns are counted in code points on it.
+  YamlCtx(std::string file, std::string_view text, std::vector<LoadError>& errors)
+      : file_(std::move(file)), text_(text), errors_(errors) {}
   const std::string& file() const { return file_; }
   SourceLoc loc(const YAML::Node& n) const;
+  // Location of a yaml-cpp Mark (byte position) as line and code-point column.
+  SourceLoc loc(const YAML::Mark& m) const;
   void error(const YAML::Node& n, std::string message);
   void error(SourceLoc loc, std::string message);
   size_t errorCount() const { return errors_.size(); }
@@ -35,6 +39,7 @@ class YamlCtx {
 
  private:
   std::string file_;
+  std::string_view text_;
   std::vector<LoadError>& errors_;
 };
 
@@ -46,7 +51,13 @@ class Fields {
   const YAML::Node& node() const { return node_; }
 
   bool has(const std::string& key) const;
-  YAML::Node get(const std::string& key);  // marks the key as read; null node if absent
+  YAML::Node get(const std::string& key);  // marks the key as read; a zombie node if absent
+  // Where to point for `key`: its value, or the key itself when the value is empty
+  // (yaml-cpp marks an empty value at the next token, often on the next line).
+  SourceLoc where(const std::string& key) const;
+  // Records a missing required field; finish() reports it (or, when an unknown
+  // key looks like a misspelling of it, one error at that key).
+  void missing(const std::string& key);
   std::optional<std::string> str(const std::string& key, bool required = false);
   std::optional<int> integer(const std::string& key, bool required = false);
   std::optional<bool> boolean(const std::string& key);
@@ -57,8 +68,8 @@ class Fields {
   // One of `allowed`.
   std::optional<std::string> choice(const std::string& key, const std::vector<std::string>& allowed,
                                     bool required = false);
-  // Reports keys that were never read.
-  void finish();
+  // Reports missing required fields and, if `unknown_keys`, keys never read.
+  void finish(bool unknown_keys = true);
   YamlCtx& ctx() { return ctx_; }
 
  private:
@@ -67,8 +78,14 @@ class Fields {
   std::string what_;
   bool ok_ = true;
   std::set<std::string> read_;
+  std::vector<std::string> missing_;
 };
 
 std::string joinNames(const std::vector<std::string>& names);
+// Placeholders a message template uses: {name}, skipping {{ and }}.
+std::vector<std::string> placeholders(const std::string& tmpl);
+// Reports each placeholder of `tmpl` that is not in `allowed`, at `loc`.
+void checkPlaceholders(YamlCtx& ctx, SourceLoc loc, const std::string& field, const std::string& tmpl,
+                       const std::vector<std::string_view>& allowed, const std::string& kind);
 
 }  // namespace nianbao::detail

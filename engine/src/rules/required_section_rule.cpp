@@ -84,8 +84,12 @@ std::unique_ptr<Rule> makeRequiredSectionRule(RuleInfo info, KindContext& ctx) {
   const SectionDef* def = id ? ctx.section(f.get("section"), *id) : nullptr;
   auto min_body = f.integer("min_body");
   auto short_message = f.str("short_message");
-  if (min_body && !short_message) ctx.ctx().error(f.node(), "设置了 min_body 时必须提供 short_message");
-  if (min_body && *min_body < 0) ctx.ctx().error(f.get("min_body"), "min_body 不能为负数");
+  if (min_body && !short_message) ctx.ctx().error(f.where("min_body"), "设置了 min_body 时必须提供 short_message");
+  if (short_message) {
+    checkPlaceholders(ctx.ctx(), f.where("short_message"), "short_message", *short_message,
+                      {"section", "title", "length", "min_body"}, "required_section");
+  }
+  if (min_body && *min_body < 0) ctx.ctx().error(f.where("min_body"), "min_body 不能为负数");
   if (!def) return nullptr;
   return std::make_unique<RequiredSectionRule>(std::move(info), def, min_body, short_message.value_or(""));
 }

@@ -16,7 +16,7 @@ const std::vector<RuleKind>& ruleKinds() {
       {"phrase", "正文中必须出现或不得出现的表述（RE2 正则或字面短语）", makePhraseRule,
        {"match", "count", "min_count", "scope"}},
       {"required_section", "报告必须包含的部分（按标题的多种写法识别）", makeRequiredSectionRule,
-       {"section", "where", "parts", "title", "length", "min_body"}},
+       {"section", "where", "parts"}},
       {"section_order", "各部分应按规定顺序出现", makeSectionOrderRule,
        {"section", "line", "after", "after_line"}},
   };

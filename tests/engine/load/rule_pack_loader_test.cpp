@@ -288,12 +288,10 @@ TEST_CASE("loader: a pack with one bad rule is not added at all") {
   CHECK(rules.rules().empty());
 }
 
-// KNOWN LOADER BUGS. Each test states the behaviour a rule author expects and
-// currently fails, so it is marked should_fail. When the loader is fixed the
-// test starts to "fail" (it passes unexpectedly): remove the decorator then.
+// Loader behaviour a rule author expects, found missing by writing the bad-rule
+// set (first pinned with should_fail, now fixed).
 
-TEST_CASE("loader known bug: an unknown kind does not also report the kind's own fields" *
-          doctest::should_fail()) {
+TEST_CASE("loader: an unknown kind does not also report the kind's own fields") {
   std::vector<LoadError> errors =
       textErrors(pack("  - id: t.part\n"                  // 11
                       "    kind: required-section\n"      // 12
@@ -308,8 +306,7 @@ TEST_CASE("loader known bug: an unknown kind does not also report the kind's own
   CHECK(contains(errors[0].message, "未知的规则类型"));
 }
 
-TEST_CASE("loader known bug: an unclosed quote is a YAML syntax error at the quote" *
-          doctest::should_fail()) {
+TEST_CASE("loader: an unclosed quote is a YAML syntax error at the quote") {
   std::vector<LoadError> errors =
       textErrors(pack("  - id: t.part\n"                   // 11
                       "    kind: required_section\n"       // 12
@@ -325,8 +322,7 @@ TEST_CASE("loader known bug: an unclosed quote is a YAML syntax error at the quo
   CHECK(errors[0].loc.column == 14);
 }
 
-TEST_CASE("loader known bug: error columns count code points like document positions" *
-          doctest::should_fail()) {
+TEST_CASE("loader: error columns count code points like document positions") {
   std::vector<LoadError> errors =
       textErrors(pack("  - id: t.bad-regex\n"                          // 11
                       "    kind: phrase\n"                             // 12
@@ -340,8 +336,7 @@ TEST_CASE("loader known bug: error columns count code points like document posit
   CHECK(errors[0].loc.column == 24);  // yaml-cpp says 32: it counts bytes
 }
 
-TEST_CASE("loader known bug: placeholders in short_message are checked like message" *
-          doctest::should_fail()) {
+TEST_CASE("loader: placeholders in short_message are checked like message") {
   std::vector<LoadError> errors =
       textErrors(pack("  - id: t.part\n"                  // 11
                       "    kind: required_section\n"      // 12
