@@ -168,3 +168,62 @@ TEST_CASE("fingerprints survive edits elsewhere in the report") {
   CHECK(a[0].begin.line != b[0].begin.line);
   CHECK(a[0].fingerprint == b[0].fingerprint);
 }
+
+namespace {
+const char* kFallbackPack = R"(schema: nianbao/v1
+pack: f
+applies_to: [ff]
+report_type: {id: ff, name: 测试, title_patterns: ['测试报告']}
+sections:
+  - {id: work, name: 举措部分, patterns: ['举措']}
+  - {id: lead, name: 第一责任人部分, patterns: ['第一责任人']}
+  - {id: plan, name: 安排部分, patterns: ['安排']}
+rules:
+  - id: f.work
+    kind: required_section
+    section: work
+    fallback: {unmatched_parts: true, severity: note, message: '专题{match}第{line}行'}
+    title: 举措
+    severity: error
+    message: 缺少{section}
+    basis: {document: 测试}
+  - id: f.lead
+    kind: required_section
+    section: lead
+    fallback: {deeper_levels: true, severity: note, message: '小节{match}'}
+    title: 责任人
+    severity: error
+    message: 缺少{section}
+    basis: {document: 测试}
+  - id: f.plan
+    kind: required_section
+    section: plan
+    fallback: {patterns: ['下一步,?.{0,10}将'], severity: warning, message: '仅提及{match}'}
+    title: 安排
+    severity: error
+    message: 缺少{section}
+    basis: {document: 测试}
+)";
+
+std::vector<std::string> fallbackRun(const std::string& text) {
+  RuleSet rules;
+  rules.addText("f.yaml", kFallbackPack);
+  Document d = test::docFromText(text);
+  detectReportType(d, rules, {});
+  std::vector<std::string> out;
+  for (const Finding& f : evaluate(d, rules)) out.push_back(std::string(severityName(f.severity)) + ":" + f.message);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("required_section fallback: thematic parts, a subsection, a mention in the text") {
+  auto fs = fallbackRun(
+      "2022年测试报告\n一、加强党的领导\n（一）主要负责人履行第一责任人职责\n内容，内容。\n二、规范执法\n内容。下一步，我局将继续努力。\n");
+  CHECK(fs == std::vector<std::string>{"note:专题一、加强党的领导第2行", "note:小节(一)主要负责人履行第一责任人职责",
+                                       "warning:仅提及下一步,我局将"});
+}
+
+TEST_CASE("required_section fallback: a mere mention in body text is not a subsection") {
+  auto fs = fallbackRun("2022年测试报告\n一、主要举措\n局长履行第一责任人职责，内容。\n二、2023年主要安排\n内容。\n");
+  CHECK(fs == std::vector<std::string>{"error:缺少第一责任人部分"});
+}
