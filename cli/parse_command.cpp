@@ -38,23 +38,27 @@ const char* regionLabel(const std::string& kind) {
 
 std::string lines(const Document& d, size_t begin, size_t end) {
   if (begin >= end) return "（无）";
-  return "第" + std::to_string(d.blocks[begin].first_line) + "–" + std::to_string(d.blocks[end - 1].last_line) + "行";
+  return "第" + std::to_string(d.blocks[begin].first_line) + "–" +
+         std::to_string(d.blocks[end - 1].last_line) + "行";
 }
 
 void printBlocks(const Document& d) {
   std::cout << "段落（合并断行后，规范化文本）:\n";
   for (size_t i = 0; i < d.blocks.size(); ++i) {
     const Block& b = d.blocks[i];
-    const char* kind = b.kind == BlockKind::kTableRow ? "表格行" : b.kind == BlockKind::kHeading ? "标题行" : "段落";
-    std::cout << "  [" << i << "] 第" << b.first_line << (b.last_line != b.first_line ? "–" + std::to_string(b.last_line) : "")
-              << "行 " << kind << ": " << b.norm.text << "\n";
+    const char* kind = b.kind == BlockKind::kTableRow  ? "表格行"
+                       : b.kind == BlockKind::kHeading ? "标题行"
+                                                       : "段落";
+    std::cout << "  [" << i << "] 第" << b.first_line
+              << (b.last_line != b.first_line ? "–" + std::to_string(b.last_line) : "") << "行 " << kind
+              << ": " << b.norm.text << "\n";
   }
 }
 
 void printText(const Document& d, const std::string& type_name, int depth) {
   std::cout << "文件: " << d.source.path() << "\n";
-  std::cout << "编码: " << d.source.encoding() << "  格式: " << d.source.format() << "  行数: " << d.source.lineCount()
-            << "  段落: " << d.blocks.size() << "\n";
+  std::cout << "编码: " << d.source.encoding() << "  格式: " << d.source.format()
+            << "  行数: " << d.source.lineCount() << "  段落: " << d.blocks.size() << "\n";
   std::cout << "类型: " << (d.type.empty() ? "未识别" : d.type + "（" + type_name + "）")
             << (d.type_source.empty() ? "" : "  依据: " + d.type_source) << "\n";
   std::cout << "元数据:\n";
@@ -62,8 +66,8 @@ void printText(const Document& d, const std::string& type_name, int depth) {
     const MetaField* f = d.field(name);
     if (!f) continue;
     Position p = d.source.position(f->span.begin);
-    std::cout << "  " << fieldLabel(name) << "(" << name << "): " << f->value << "  [" << p.line << ":" << p.column
-              << " " << f->source << "]\n";
+    std::cout << "  " << fieldLabel(name) << "(" << name << "): " << f->value << "  [" << p.line << ":"
+              << p.column << " " << f->source << "]\n";
   }
   std::cout << "前置部分:\n";
   if (d.front.empty()) std::cout << "  （无）\n";
@@ -74,13 +78,14 @@ void printText(const Document& d, const std::string& type_name, int depth) {
   std::cout << "正文: " << lines(d, d.body_begin, d.body_end) << "\n";
   std::cout << "后置部分:\n";
   if (d.back.empty()) std::cout << "  （无）\n";
-  for (const Region& r : d.back) std::cout << "  " << regionLabel(r.kind) << "(" << r.kind << ") " << lines(d, r.begin, r.end) << "\n";
+  for (const Region& r : d.back)
+    std::cout << "  " << regionLabel(r.kind) << "(" << r.kind << ") " << lines(d, r.begin, r.end) << "\n";
   std::cout << "大纲（" << d.parts.size() << " 个部分）:\n";
   auto print = [&](auto& self, const std::vector<Section>& secs) -> void {
     for (const Section& s : secs) {
       if (depth > 0 && s.level > depth) continue;
-      std::cout << "  " << std::string(static_cast<size_t>(2 * (s.level - 1)), ' ') << "第" << s.line << "行  "
-                << s.marker << s.title << "\n";
+      std::cout << "  " << std::string(static_cast<size_t>(2 * (s.level - 1)), ' ') << "第" << s.line
+                << "行  " << s.marker << s.title << "\n";
       self(self, s.children);
     }
   };
@@ -97,7 +102,9 @@ Json sectionJson(const Document& d, const Section& s) {
   j["title"] = s.title;
   j["line"] = p.line;
   j["column"] = p.column;
-  j["body_lines"] = Json::array({s.body_begin < d.blocks.size() && s.body_begin < s.body_end ? d.blocks[s.body_begin].first_line : s.line,
+  j["body_lines"] = Json::array({s.body_begin < d.blocks.size() && s.body_begin < s.body_end
+                                     ? d.blocks[s.body_begin].first_line
+                                     : s.line,
                                  s.body_end > 0 ? d.blocks[s.body_end - 1].last_line : s.line});
   Json children = Json::array();
   for (const Section& c : s.children) children.push_back(sectionJson(d, c));
@@ -150,15 +157,13 @@ int parseCommand(const std::vector<std::string>& args) {
   bool no_builtin = false, blocks = false;
   int depth = 0;
   po::options_description opts("nianbao parse [选项] FILE");
-  opts.add_options()
-      ("help,h", "显示帮助")
-      ("format,f", po::value(&format)->default_value("text"), "输出格式：text 或 json")
-      ("depth", po::value(&depth)->default_value(0), "大纲只显示到第几层（0 = 全部）")
-      ("blocks", po::bool_switch(&blocks), "另列出每个段落（合并断行后）的行号与规范化文本")
-      ("rules,r", po::value(&rule_paths)->composing(), "追加规则包（影响报告类型识别）")
-      ("no-builtin", po::bool_switch(&no_builtin), "不载入内置规则包")
-      ("type,t", po::value(&type), "指定报告类型")
-      ("encoding", po::value(&encoding), "指定输入编码");
+  opts.add_options()("help,h", "显示帮助")("format,f", po::value(&format)->default_value("text"),
+                                           "输出格式：text 或 json")(
+      "depth", po::value(&depth)->default_value(0), "大纲只显示到第几层（0 = 全部）")(
+      "blocks", po::bool_switch(&blocks), "另列出每个段落（合并断行后）的行号与规范化文本")(
+      "rules,r", po::value(&rule_paths)->composing(), "追加规则包（影响报告类型识别）")(
+      "no-builtin", po::bool_switch(&no_builtin), "不载入内置规则包")(
+      "type,t", po::value(&type), "指定报告类型")("encoding", po::value(&encoding), "指定输入编码");
   po::options_description hidden;
   hidden.add_options()("file", po::value(&file));
   po::options_description all;
@@ -193,8 +198,10 @@ int parseCommand(const std::vector<std::string>& args) {
     Document doc = readDocument(file, ropt);
     detectReportType(doc, rules, CheckOptions{type});
     const ReportTypeDef* t = rules.reportType(doc.type);
-    if (format == "json") printJson(doc);
-    else printText(doc, t ? t->name : "", depth);
+    if (format == "json")
+      printJson(doc);
+    else
+      printText(doc, t ? t->name : "", depth);
     if (blocks && format == "text") printBlocks(doc);
   } catch (const InputError& e) {
     std::cerr << "nianbao: 错误: " << e.what() << "\n";

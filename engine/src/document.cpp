@@ -6,12 +6,18 @@ namespace nianbao {
 
 const char* markerStyleName(MarkerStyle s) {
   switch (s) {
-    case MarkerStyle::kNone: return "none";
-    case MarkerStyle::kChapter: return "chapter";
-    case MarkerStyle::kCnComma: return "cn-comma";
-    case MarkerStyle::kCnParen: return "cn-paren";
-    case MarkerStyle::kDigit: return "digit";
-    case MarkerStyle::kDigitParen: return "digit-paren";
+    case MarkerStyle::kNone:
+      return "none";
+    case MarkerStyle::kChapter:
+      return "chapter";
+    case MarkerStyle::kCnComma:
+      return "cn-comma";
+    case MarkerStyle::kCnParen:
+      return "cn-paren";
+    case MarkerStyle::kDigit:
+      return "digit";
+    case MarkerStyle::kDigitParen:
+      return "digit-paren";
   }
   return "none";
 }

@@ -18,10 +18,15 @@ const RuleInfo& unknownTypeRule() {
     r.kind = "engine";
     r.title = "无法识别报告类型";
     r.severity = Severity::kWarning;
-    r.message = "无法识别报告类型（{types}）：标题与各部分均不符合任何已载入规则包的报告类型，只检查了通用规则；可用 --type 指定";
+    r.message =
+        "无法识别报告类型（{types}）：标题与各部分均不符合任何已载入规则包的报告类型，只检查了通用规则；可用 "
+        "--type 指定";
     r.basis.document = "nianbao 运行说明";
     r.basis.note = "报告类型决定适用的规则包";
-    r.help = "nianbao 根据标题（如“…法治政府建设情况报告”“…政府信息公开工作年度报告”）和各部分标题识别报告类型。无法识别时，请检查标题，或用 --type 指定类型。";
+    r.help =
+        "nianbao "
+        "根据标题（如“…法治政府建设情况报告”“…政府信息公开工作年度报告”）和各部分标题识别报告类型。无法识别时"
+        "，请检查标题，或用 --type 指定类型。";
     r.pack = "nianbao";
     return r;
   }();
@@ -107,8 +112,8 @@ std::vector<Finding> evaluate(const Document& doc, const RuleSet& rules) {
   if (doc.type.empty()) {
     std::string types;
     for (const ReportTypeDef* t : rules.reportTypes()) types += (types.empty() ? "" : "、") + t->name;
-    out.emit(unknownTypeRule(), detail::documentStart(doc), {{"types", types.empty() ? "未载入任何报告类型" : "已知：" + types}},
-             "unknown-type");
+    out.emit(unknownTypeRule(), detail::documentStart(doc),
+             {{"types", types.empty() ? "未载入任何报告类型" : "已知：" + types}}, "unknown-type");
   }
   for (const auto& pack : rules.packs()) {
     EvalContext ctx{doc, *pack};

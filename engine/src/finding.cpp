@@ -9,18 +9,24 @@ namespace nianbao {
 
 const char* severityName(Severity s) {
   switch (s) {
-    case Severity::kNote: return "note";
-    case Severity::kWarning: return "warning";
-    case Severity::kError: return "error";
+    case Severity::kNote:
+      return "note";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kError:
+      return "error";
   }
   return "warning";
 }
 
 const char* severityNameZh(Severity s) {
   switch (s) {
-    case Severity::kNote: return "提示";
-    case Severity::kWarning: return "警告";
-    case Severity::kError: return "错误";
+    case Severity::kNote:
+      return "提示";
+    case Severity::kWarning:
+      return "警告";
+    case Severity::kError:
+      return "错误";
   }
   return "警告";
 }

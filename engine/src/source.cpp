@@ -6,8 +6,7 @@
 
 namespace nianbao {
 
-SourceText::SourceText(std::string path, std::string text, std::string encoding,
-                       std::string format)
+SourceText::SourceText(std::string path, std::string text, std::string encoding, std::string format)
     : path_(std::move(path)),
       text_(std::move(text)),
       encoding_(std::move(encoding)),
@@ -31,8 +30,7 @@ Position SourceText::position(uint32_t offset) const {
   Position p;
   p.offset = offset;
   p.line = line;
-  p.column = 1 + static_cast<uint32_t>(
-                     codePointCount(std::string_view(text_).substr(start, offset - start)));
+  p.column = 1 + static_cast<uint32_t>(codePointCount(std::string_view(text_).substr(start, offset - start)));
   return p;
 }
 

@@ -59,8 +59,8 @@ size_t codePointCount(std::string_view s) {
 }
 
 bool isCjk(char32_t c) {
-  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x2FFFF);
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
+         (c >= 0x20000 && c <= 0x2FFFF);
 }
 
 int displayWidth(std::string_view s) {
@@ -94,13 +94,31 @@ bool isAsciiAlnum(char32_t c) {
 // mix, which NFKC leaves apart.
 char32_t foldAfterNfkc(char32_t c) {
   switch (c) {
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x301D:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0x301D:
     case 0x301E:
       return '"';
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
       return '\'';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-    case 0x2212: case 0x2E3A: case 0x2E3B: case '~': case 0x301C:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0x2E3A:
+    case 0x2E3B:
+    case '~':
+    case 0x301C:
       return '-';
     default:
       return c;
@@ -147,8 +165,8 @@ void NormBuilder::append(std::string_view source, Span span) {
       pending_space_ = true;
       continue;
     }
-    const std::u32string& folded = c < 0x80 && c >= 0x20 ? std::u32string(1, c == '~' ? U'-' : c)
-                                                          : foldChar(c);
+    const std::u32string& folded =
+        c < 0x80 && c >= 0x20 ? std::u32string(1, c == '~' ? U'-' : c) : foldChar(c);
     for (char32_t d : folded) {
       if (isSpace(d)) {  // NFKC turns U+3000 and friends into spaces
         if (!pending_space_) space_origin_ = static_cast<uint32_t>(start);

@@ -88,7 +88,8 @@ class SarifReporter : public Reporter {
         Json n = Json::object();
         n["level"] = "error";
         n["message"] = {{"text", *d.error}};
-        n["locations"] = Json::array({{{"physicalLocation", {{"artifactLocation", {{"uri", toUri(d.path)}, {"index", i}}}}}}});
+        n["locations"] = Json::array(
+            {{{"physicalLocation", {{"artifactLocation", {{"uri", toUri(d.path)}, {"index", i}}}}}}});
         notifications.push_back(n);
         continue;
       }
@@ -115,7 +116,8 @@ class SarifReporter : public Reporter {
     r["columnKind"] = "unicodeCodePoints";
 
     Json log = Json::object();
-    log["$schema"] = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+    log["$schema"] =
+        "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     log["version"] = "2.1.0";
     log["runs"] = Json::array({r});
     out << log.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
@@ -154,6 +156,8 @@ class SarifReporter : public Reporter {
 
 }  // namespace
 
-std::unique_ptr<Reporter> makeSarifReporter(const ReporterOptions&) { return std::make_unique<SarifReporter>(); }
+std::unique_ptr<Reporter> makeSarifReporter(const ReporterOptions&) {
+  return std::make_unique<SarifReporter>();
+}
 
 }  // namespace nianbao::detail

@@ -60,9 +60,12 @@ class TextReporter : public Reporter {
   }
 
   void writeFinding(const DocumentResult& d, const Finding& f, std::ostream& out) const {
-    const char* code = f.severity == Severity::kError ? "1;31" : f.severity == Severity::kWarning ? "1;33" : "1;36";
-    out << paint("1", d.path + ":" + std::to_string(f.begin.line) + ":" + std::to_string(f.begin.column)) << ": "
-        << paint(code, std::string(severityName(f.severity)) + "[" + f.rule_id + "]") << ": " << f.message << "\n";
+    const char* code = f.severity == Severity::kError     ? "1;31"
+                       : f.severity == Severity::kWarning ? "1;33"
+                                                          : "1;36";
+    out << paint("1", d.path + ":" + std::to_string(f.begin.line) + ":" + std::to_string(f.begin.column))
+        << ": " << paint(code, std::string(severityName(f.severity)) + "[" + f.rule_id + "]") << ": "
+        << f.message << "\n";
     if (f.line_text.empty()) return;
     // The part of the span on its first line, in code points.
     std::string_view line = f.line_text;
@@ -76,10 +79,13 @@ class TextReporter : public Reporter {
     size_t to = std::min(line_cp, std::max(end_cp, start_cp + 1) + (clipped ? 0 : kContext));
     std::string prefix = from > 0 ? "…" : "";
     std::string suffix = to < line_cp ? "…" : "";
-    std::string_view shown = line.substr(byteOfCodePoint(line, from), byteOfCodePoint(line, to) - byteOfCodePoint(line, from));
-    std::string_view before = line.substr(byteOfCodePoint(line, from), byteOfCodePoint(line, start_cp) - byteOfCodePoint(line, from));
-    std::string_view marked = line.substr(byteOfCodePoint(line, start_cp),
-                                          byteOfCodePoint(line, std::min(end_cp, to)) - byteOfCodePoint(line, start_cp));
+    std::string_view shown =
+        line.substr(byteOfCodePoint(line, from), byteOfCodePoint(line, to) - byteOfCodePoint(line, from));
+    std::string_view before = line.substr(byteOfCodePoint(line, from),
+                                          byteOfCodePoint(line, start_cp) - byteOfCodePoint(line, from));
+    std::string_view marked =
+        line.substr(byteOfCodePoint(line, start_cp),
+                    byteOfCodePoint(line, std::min(end_cp, to)) - byteOfCodePoint(line, start_cp));
     std::string number = std::to_string(f.begin.line);
     std::string gutter(number.size(), ' ');
     out << " " << number << " | " << prefix << expandTabs(shown) << suffix << "\n";

@@ -7,7 +7,7 @@
 namespace nianbao {
 
 struct EmbeddedFile {
-  std::string_view name;     // path relative to the source tree, e.g. rules/packs/fz.yaml
+  std::string_view name;  // path relative to the source tree, e.g. rules/packs/fz.yaml
   std::string_view content;
 };
 

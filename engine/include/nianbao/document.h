@@ -31,11 +31,11 @@ enum class BlockKind {
 
 struct Block {
   BlockKind kind = BlockKind::kParagraph;
-  Span span;               // source bytes, first to last character
+  Span span;  // source bytes, first to last character
   uint32_t first_line = 0;
   uint32_t last_line = 0;
-  int md_level = 0;        // markdown '#' count for kHeading
-  NormText norm;           // normalized, reflowed text
+  int md_level = 0;  // markdown '#' count for kHeading
+  NormText norm;     // normalized, reflowed text
 };
 
 enum class MarkerStyle {
@@ -49,34 +49,34 @@ enum class MarkerStyle {
 const char* markerStyleName(MarkerStyle s);
 
 struct Section {
-  int level = 1;            // 1 = a top-level part of the report
+  int level = 1;  // 1 = a top-level part of the report
   MarkerStyle style = MarkerStyle::kNone;
-  std::string marker;       // normalized marker, e.g. "一、" or "(一)"
-  int number = 0;           // value of the marker, 0 when unnumbered
-  std::string title;        // normalized heading text without the marker
-  Span heading;             // source span of marker + title
-  uint32_t line = 0;        // line of the heading
-  size_t block = 0;         // index of the heading block
-  size_t body_begin = 0;    // blocks [body_begin, body_end) belong to the section
+  std::string marker;     // normalized marker, e.g. "一、" or "(一)"
+  int number = 0;         // value of the marker, 0 when unnumbered
+  std::string title;      // normalized heading text without the marker
+  Span heading;           // source span of marker + title
+  uint32_t line = 0;      // line of the heading
+  size_t block = 0;       // index of the heading block
+  size_t body_begin = 0;  // blocks [body_begin, body_end) belong to the section
   size_t body_end = 0;
   std::vector<Section> children;
 };
 
 struct MetaField {
-  std::string value;  // normalized; dates as YYYY-MM-DD
-  Span span;          // where it was read
-  std::string source; // how it was found, e.g. "title", "web-metadata", "footer"
+  std::string value;   // normalized; dates as YYYY-MM-DD
+  Span span;           // where it was read
+  std::string source;  // how it was found, e.g. "title", "web-metadata", "footer"
 };
 
 // Names of the metadata fields, in display order.
 inline constexpr const char* kMetadataFields[] = {
-    "title",      "issuer",     "doc_number", "signer",     "report_year",
-    "sign_date",  "issue_date", "publish_date", "index_no", "category",
+    "title",     "issuer",     "doc_number",   "signer",   "report_year",
+    "sign_date", "issue_date", "publish_date", "index_no", "category",
 };
 
 struct Region {
-  std::string kind;   // "cover-letter", "web-metadata", "letterhead", "footer", ...
-  size_t begin = 0;   // block range [begin, end)
+  std::string kind;  // "cover-letter", "web-metadata", "letterhead", "footer", ...
+  size_t begin = 0;  // block range [begin, end)
   size_t end = 0;
   std::string title;  // e.g. the cover letter's own title
 };
@@ -84,14 +84,14 @@ struct Region {
 struct Document {
   SourceText source;
   std::vector<Block> blocks;
-  std::vector<Region> front;        // before the report body
-  std::vector<Region> back;         // after it
-  size_t body_begin = 0;            // blocks [body_begin, body_end) are the report itself
+  std::vector<Region> front;  // before the report body
+  std::vector<Region> back;   // after it
+  size_t body_begin = 0;      // blocks [body_begin, body_end) are the report itself
   size_t body_end = 0;
   std::map<std::string, MetaField> meta;
-  std::vector<Section> parts;       // the outline: top-level parts with children
-  std::string type;                 // report type id ("fz", "xg"), empty if unknown
-  std::string type_source;          // "--type", "title", "parts"
+  std::vector<Section> parts;  // the outline: top-level parts with children
+  std::string type;            // report type id ("fz", "xg"), empty if unknown
+  std::string type_source;     // "--type", "title", "parts"
 
   const MetaField* field(const std::string& name) const;
   std::optional<int> reportYear() const;

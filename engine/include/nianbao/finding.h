@@ -15,21 +15,21 @@ namespace nianbao {
 
 enum class Severity { kNote = 0, kWarning = 1, kError = 2 };
 
-const char* severityName(Severity s);       // "note", "warning", "error"
-const char* severityNameZh(Severity s);     // "提示", "警告", "错误"
+const char* severityName(Severity s);    // "note", "warning", "error"
+const char* severityNameZh(Severity s);  // "提示", "警告", "错误"
 std::optional<Severity> parseSeverity(std::string_view s);
 
 struct Finding {
   std::string rule_id;
   Severity severity = Severity::kWarning;
-  std::string message;        // Chinese, placeholders filled
-  Span span;                  // where a person should look
-  Position begin;             // filled by the engine from `span`
+  std::string message;  // Chinese, placeholders filled
+  Span span;            // where a person should look
+  Position begin;       // filled by the engine from `span`
   Position end;
-  std::string line_text;      // the whole source line of `begin`
-  std::string snippet;        // the source text of `span` (cut at 200 code points)
-  std::string key;            // rule-chosen content key for the fingerprint
-  std::string fingerprint;    // stable across edits elsewhere in the report
+  std::string line_text;                          // the whole source line of `begin`
+  std::string snippet;                            // the source text of `span` (cut at 200 code points)
+  std::string key;                                // rule-chosen content key for the fingerprint
+  std::string fingerprint;                        // stable across edits elsewhere in the report
   std::map<std::string, std::string> properties;  // expected, found, ...
 };
 

@@ -20,7 +20,7 @@ class InputError : public std::runtime_error {
  public:
   InputError(std::string path, std::string message, int64_t offset = -1);
   const std::string& path() const { return path_; }
-  int64_t offset() const { return offset_; }   // byte offset, -1 when none
+  int64_t offset() const { return offset_; }  // byte offset, -1 when none
   const std::string& detail() const { return detail_; }
 
  private:
@@ -30,8 +30,8 @@ class InputError : public std::runtime_error {
 };
 
 struct ReadOptions {
-  std::string encoding;                    // "" = detect; else "UTF-8", "GB18030", ...
-  std::string format;                      // "" = detect; else "txt", "md"
+  std::string encoding;                      // "" = detect; else "UTF-8", "GB18030", ...
+  std::string format;                        // "" = detect; else "txt", "md"
   uint64_t max_bytes = 64ull * 1024 * 1024;  // larger files are refused
 };
 

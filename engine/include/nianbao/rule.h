@@ -40,11 +40,11 @@ struct Basis {
 };
 
 struct RuleInfo {
-  std::string id;        // unique, e.g. fz.first-responsible-part
-  std::string kind;      // rule kind id, e.g. required_section
-  std::string title;     // short Chinese name
+  std::string id;     // unique, e.g. fz.first-responsible-part
+  std::string kind;   // rule kind id, e.g. required_section
+  std::string title;  // short Chinese name
   Severity severity = Severity::kWarning;
-  std::string message;   // template with {placeholders}
+  std::string message;  // template with {placeholders}
   Basis basis;
   std::string help;
   std::vector<std::string> good_examples;

@@ -48,7 +48,7 @@ class SectionDef {
              std::vector<std::shared_ptr<const re2::RE2>> exclude, int level, SourceLoc loc);
   const std::string& id() const { return id_; }
   const std::string& name() const { return name_; }  // display name, Chinese
-  int level() const { return level_; }                // 0 = any level
+  int level() const { return level_; }               // 0 = any level
   const SourceLoc& loc() const { return loc_; }
   // True when a normalized heading title is this section: a phrase or pattern
   // matches and no exclude pattern does.

@@ -19,9 +19,10 @@ int64_t firstInvalidUtf8(std::string_view s) {
       ++i;
       continue;
     }
-    int len = (b0 >= 0xC2 && b0 <= 0xDF) ? 2 : (b0 >= 0xE0 && b0 <= 0xEF) ? 3
-              : (b0 >= 0xF0 && b0 <= 0xF4)                                ? 4
-                                                                          : 0;
+    int len = (b0 >= 0xC2 && b0 <= 0xDF)   ? 2
+              : (b0 >= 0xE0 && b0 <= 0xEF) ? 3
+              : (b0 >= 0xF0 && b0 <= 0xF4) ? 4
+                                           : 0;
     if (len == 0 || i + len > s.size()) return static_cast<int64_t>(i);
     for (int k = 1; k < len; ++k) {
       if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return static_cast<int64_t>(i);
@@ -37,8 +38,7 @@ int64_t firstInvalidUtf8(std::string_view s) {
 }
 
 // Converts with ICU, stopping at the first illegal sequence (no silent U+FFFD).
-std::string convert(const std::string& path, const std::string& bytes, const char* charset,
-                    size_t skip) {
+std::string convert(const std::string& path, const std::string& bytes, const char* charset, size_t skip) {
   UErrorCode st = U_ZERO_ERROR;
   std::unique_ptr<UConverter, void (*)(UConverter*)> conv(ucnv_open(charset, &st), ucnv_close);
   if (U_FAILURE(st)) throw InputError(path, std::string("不支持的编码：") + charset);

@@ -9,8 +9,8 @@
 namespace nianbao {
 
 InputError::InputError(std::string path, std::string message, int64_t offset)
-    : std::runtime_error(path + (offset >= 0 ? ":字节" + std::to_string(offset) : std::string()) +
-                         ": " + message),
+    : std::runtime_error(path + (offset >= 0 ? ":字节" + std::to_string(offset) : std::string()) + ": " +
+                         message),
       path_(std::move(path)),
       detail_(std::move(message)),
       offset_(offset) {}
@@ -19,11 +19,12 @@ namespace {
 
 // Binary input (NUL bytes where text has none) is refused before decoding.
 void refuseBinary(const std::string& path, const std::string& bytes) {
-  bool utf16 = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
-                                     (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+  bool utf16 = bytes.size() >= 2 &&
+               ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
   if (utf16) return;
   size_t nul = bytes.find('\0');
-  if (nul != std::string::npos) throw InputError(path, "不是文本文件（含二进制内容）", static_cast<int64_t>(nul));
+  if (nul != std::string::npos)
+    throw InputError(path, "不是文本文件（含二进制内容）", static_cast<int64_t>(nul));
 }
 
 std::string detectFormat(const std::string& path, const std::string& bytes, const std::string& forced) {
@@ -40,8 +41,8 @@ std::string detectFormat(const std::string& path, const std::string& bytes, cons
 
 Document parseDocument(const std::string& path, std::string bytes, const ReadOptions& options) {
   if (bytes.size() > options.max_bytes) {
-    throw InputError(path, "文件过大（" + std::to_string(bytes.size() / (1024 * 1024)) +
-                               " MiB，上限 " + std::to_string(options.max_bytes / (1024 * 1024)) + " MiB）");
+    throw InputError(path, "文件过大（" + std::to_string(bytes.size() / (1024 * 1024)) + " MiB，上限 " +
+                               std::to_string(options.max_bytes / (1024 * 1024)) + " MiB）");
   }
   std::string format = detectFormat(path, bytes, options.format);
   if (format != "txt" && format != "md") {

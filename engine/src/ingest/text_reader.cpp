@@ -6,8 +6,8 @@ namespace nianbao::detail {
 namespace {
 
 bool isBlankChar(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x3000 || c == 0xA0 ||
-         c == 0xFEFF || c == 0x200B;
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x3000 || c == 0xA0 || c == 0xFEFF ||
+         c == 0x200B;
 }
 
 // Trims blank characters at both ends of [b, e).
@@ -32,8 +32,10 @@ Span trim(std::string_view text, uint32_t b, uint32_t e) {
 bool isTableRule(std::string_view s) {
   bool dash = false;
   for (char c : s) {
-    if (c == '-') dash = true;
-    else if (c != '|' && c != ':' && c != ' ' && c != '\t') return false;
+    if (c == '-')
+      dash = true;
+    else if (c != '|' && c != ':' && c != ' ' && c != '\t')
+      return false;
   }
   return dash && s.find('|') != std::string_view::npos;
 }
@@ -61,8 +63,7 @@ std::vector<Line> readTextLines(const SourceText& src) {
         line.kind = LineKind::kHeading;
         line.md_level = static_cast<int>(k);
         line.content = trim(text, line.content.begin + static_cast<uint32_t>(k), line.content.end);
-        body = std::string_view(text.data() + line.content.begin,
-                                line.content.end - line.content.begin);
+        body = std::string_view(text.data() + line.content.begin, line.content.end - line.content.begin);
       }
     }
     if (line.kind != LineKind::kBlank) line.norm = normalizeText(body);

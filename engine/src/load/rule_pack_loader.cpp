@@ -11,8 +11,8 @@
 
 #include "load/yaml_fields.h"
 #include "nianbao/builtin_packs.h"
-#include "nianbao/text.h"
 #include "nianbao/rule_pack.h"
+#include "nianbao/text.h"
 #include "rules/rule_kinds.h"
 
 namespace nianbao {
@@ -106,15 +106,20 @@ void parseSections(YamlCtx& y, const YAML::Node& list, RulePack& pack) {
     int level = 1;
     if (auto lv = f.str("level")) {
       static const std::vector<std::string> kLevels = {"1", "2", "3", "4", "5", "6"};
-      if (*lv == "any") level = 0;
-      else if (std::find(kLevels.begin(), kLevels.end(), *lv) != kLevels.end()) level = std::stoi(*lv);
-      else y.error(f.where("level"), "level 应为 1–6 的整数或 any，实为 '" + *lv + "'");
+      if (*lv == "any")
+        level = 0;
+      else if (std::find(kLevels.begin(), kLevels.end(), *lv) != kLevels.end())
+        level = std::stoi(*lv);
+      else
+        y.error(f.where("level"), "level 应为 1–6 的整数或 any，实为 '" + *lv + "'");
     }
     std::vector<std::string> phrases;
     for (auto& [p, node] : f.stringNodes("phrases")) {
       std::string n = normalizeText(p);
-      if (n.empty()) y.error(node, "短语为空");
-      else phrases.push_back(n);
+      if (n.empty())
+        y.error(node, "短语为空");
+      else
+        phrases.push_back(n);
     }
     std::vector<std::shared_ptr<const re2::RE2>> patterns;
     for (auto& [p, node] : f.stringNodes("patterns")) {
@@ -129,7 +134,8 @@ void parseSections(YamlCtx& y, const YAML::Node& list, RulePack& pack) {
     if (!id || !name) continue;
     if (!validId(*id)) y.error(f.get("id"), "部分 id '" + *id + "' 只能含小写字母、数字、点、连字符");
     if (pack.section(*id)) y.error(f.get("id"), "部分 id '" + *id + "' 重复");
-    pack.sections.emplace_back(*id, *name, std::move(phrases), std::move(patterns), std::move(exclude), level, y.loc(item));
+    pack.sections.emplace_back(*id, *name, std::move(phrases), std::move(patterns), std::move(exclude), level,
+                               y.loc(item));
   }
 }
 
@@ -156,11 +162,14 @@ std::unique_ptr<Rule> parseRule(YamlCtx& y, const YAML::Node& node, const RulePa
   const detail::RuleKind* kind = nullptr;
   if (kind_name) {
     kind = detail::findRuleKind(*kind_name);
-    if (!kind) y.error(f.where("kind"), "未知的规则类型 '" + *kind_name + "'（可选：" + detail::joinNames(kindNames()) + "）");
+    if (!kind)
+      y.error(f.where("kind"),
+              "未知的规则类型 '" + *kind_name + "'（可选：" + detail::joinNames(kindNames()) + "）");
     info.kind = *kind_name;
   }
   info.title = f.str("title", true).value_or("");
-  if (auto sev = f.choice("severity", {"error", "warning", "note"}, true)) info.severity = *parseSeverity(*sev);
+  if (auto sev = f.choice("severity", {"error", "warning", "note"}, true))
+    info.severity = *parseSeverity(*sev);
   info.message = f.str("message", true).value_or("");
   info.help = f.str("help").value_or("");
   YAML::Node basis = f.get("basis");
@@ -224,7 +233,8 @@ std::unique_ptr<RulePack> parsePack(YamlCtx& y, const YAML::Node& root, IdMap& i
     y.error(top.where("schema"), "不支持的 schema '" + *schema + "'（本版本支持 " + kSchema + "）");
   }
   pack->name = top.str("pack", true).value_or("");
-  if (!pack->name.empty() && !validId(pack->name)) y.error(top.where("pack"), "规则包名只能含小写字母、数字、点、连字符");
+  if (!pack->name.empty() && !validId(pack->name))
+    y.error(top.where("pack"), "规则包名只能含小写字母、数字、点、连字符");
   for (const auto& p : loaded) {
     if (!pack->name.empty() && p->name == pack->name) {
       // The same pack twice: one error, not one per rule.
@@ -315,7 +325,8 @@ bool unclosedQuote(std::string_view text, size_t open) {
     }
     if (c == '\n') {
       size_t eol = text.find('\n', i + 1);
-      std::string_view line = text.substr(i + 1, eol == std::string_view::npos ? std::string_view::npos : eol - i - 1);
+      std::string_view line =
+          text.substr(i + 1, eol == std::string_view::npos ? std::string_view::npos : eol - i - 1);
       if (RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kKeyLine)) return true;
     }
     ++i;
@@ -374,7 +385,8 @@ void RuleSet::addPath(const std::string& path) {
   std::error_code ec;
   std::vector<std::string> files;
   if (fs::is_directory(path, ec)) {
-    for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    for (auto it = fs::recursive_directory_iterator(path, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       std::string ext = it->path().extension().string();
       if (it->is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(it->path().string());
     }
@@ -408,7 +420,8 @@ std::vector<const ReportTypeDef*> RuleSet::reportTypes() const {
   for (const auto& p : packs_) {
     if (!p->report_type) continue;
     const std::string& id = p->report_type->id;
-    if (std::none_of(out.begin(), out.end(), [&](auto* t) { return t->id == id; })) out.push_back(&*p->report_type);
+    if (std::none_of(out.begin(), out.end(), [&](auto* t) { return t->id == id; }))
+      out.push_back(&*p->report_type);
   }
   return out;
 }

@@ -251,7 +251,8 @@ void checkPlaceholders(YamlCtx& ctx, SourceLoc loc, const std::string& field, co
   for (const std::string& p : placeholders(tmpl)) {
     if (std::find(allowed.begin(), allowed.end(), p) != allowed.end()) continue;
     std::vector<std::string> names(allowed.begin(), allowed.end());
-    ctx.error(loc, field + " 中的占位符 {" + p + "} 不会被 " + kind + " 规则填充（可用：" + joinNames(names) + "）");
+    ctx.error(loc, field + " 中的占位符 {" + p + "} 不会被 " + kind + " 规则填充（可用：" + joinNames(names) +
+                       "）");
   }
 }
 

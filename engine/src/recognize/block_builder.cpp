@@ -48,8 +48,7 @@ std::vector<Block> buildBlocks(const SourceText& src, const std::vector<Line>& l
   const int wrap = wrapWidth(lines);
   auto full = [&](const Line& l) { return displayWidth(l.norm) >= wrap - 4; };
   // `first` opened the paragraph, `last` is its last line, `joined` all of it.
-  auto continues = [&](const Line& first, const Line& last, const std::string& joined,
-                       const Line& next) {
+  auto continues = [&](const Line& first, const Line& last, const std::string& joined, const Line& next) {
     if (last.kind != LineKind::kText || next.kind != LineKind::kText) return false;
     if (parseMarker(next.norm) || startsWithEnumeration(next.norm)) return false;
     // A 。 always ends a paragraph; a ； that fills the line is a clause inside one.

@@ -13,9 +13,7 @@
 namespace nianbao::detail {
 namespace {
 
-bool sourceGapBefore(const NormText& t, size_t i) {
-  return i > 0 && t.origin_end[i - 1] != t.origin[i];
-}
+bool sourceGapBefore(const NormText& t, size_t i) { return i > 0 && t.origin_end[i - 1] != t.origin[i]; }
 
 // Last code point before byte i.
 char32_t before(std::string_view s, size_t i) {
@@ -32,7 +30,8 @@ bool numericWordAt(const NormText& t, size_t i) {
   const std::string& s = t.text;
   if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
   size_t j = i;
-  while (j < s.size() && ((s[j] >= '0' && s[j] <= '9') || s[j] == '.') && (j == i || !sourceGapBefore(t, j))) ++j;
+  while (j < s.size() && ((s[j] >= '0' && s[j] <= '9') || s[j] == '.') && (j == i || !sourceGapBefore(t, j)))
+    ++j;
   std::string_view rest = std::string_view(s).substr(j);
   for (std::string_view unit : {"年", "月", "日", "%", "件", "条", "人", "个", "次", "万", "亿"}) {
     if (rest.starts_with(unit)) return false;
@@ -110,14 +109,14 @@ void splitInlineHeadings(const SourceText& src, std::vector<Block>& blocks) {
       // A figure with its unit ends there too: "…2895.90元三、收到和处理…".
       static constexpr std::u32string_view kUnits = U"元件条份人次个项";
       size_t p = i - (prev < 0x80 ? 1 : prev < 0x800 ? 2 : 3);
-      bool after_figure = kUnits.find(prev) != std::u32string_view::npos && p > 0 &&
-                          t[p - 1] >= '0' && t[p - 1] <= '9';
+      bool after_figure =
+          kUnits.find(prev) != std::u32string_view::npos && p > 0 && t[p - 1] >= '0' && t[p - 1] <= '9';
       bool after_break = sourceGapBefore(b.norm, i) || prev == U'。' || prev == ';' || prev == ':' ||
                          prev == '!' || prev == '?' || (prev >= '0' && prev <= '9') || after_figure;
       bool replaces = weak && m->style == MarkerStyle::kCnComma && m->number == l1 && after_break;
       bool l1_next = m->style == MarkerStyle::kCnComma && m->number == l1 + 1 && after_break;
-      bool l2_next = m->style == MarkerStyle::kCnParen && l1 > 0 && m->number == l2 + 1 &&
-                     prev != U'第' && (after_break || isCjk(prev));
+      bool l2_next = m->style == MarkerStyle::kCnParen && l1 > 0 && m->number == l2 + 1 && prev != U'第' &&
+                     (after_break || isCjk(prev));
       if (!replaces && !l1_next && !l2_next) continue;
       size_t end = headingEnd(b.norm, i, m->length);
       if (replaces) cuts.pop_back();

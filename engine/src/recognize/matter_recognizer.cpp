@@ -49,8 +49,7 @@ const Cues& cues() {
 
 bool titleLike(std::string_view t) {
   return !t.empty() && codePointCount(t) <= 80 && !hasSentencePunct(t) && !endsSentence(t) &&
-         !parseMarker(t) && !RE2::FullMatch(t, cues().date_line) &&
-         !RE2::PartialMatch(t, cues().footer_key);
+         !parseMarker(t) && !RE2::FullMatch(t, cues().date_line) && !RE2::PartialMatch(t, cues().footer_key);
 }
 
 std::string isoDate(const std::string& y, const std::string& m, const std::string& d) {
@@ -63,7 +62,7 @@ std::string isoDate(const std::string& y, const std::string& m, const std::strin
 // often abbreviated (人社局(医保局)); the opening sentence is a last resort.
 int trust(const std::string& source) {
   static const std::pair<const char*, int> kTrust[] = {
-      {"letterhead", 6}, {"title", 5}, {"cover-letter", 4}, {"footer", 4},
+      {"letterhead", 6}, {"title", 5},        {"cover-letter", 4},   {"footer", 4},
       {"signature", 3},  {"web-metadata", 2}, {"first-sentence", 1},
   };
   for (auto [s, t] : kTrust) {
@@ -72,8 +71,8 @@ int trust(const std::string& source) {
   return 0;
 }
 
-void setField(Document& doc, const std::string& name, std::string value, Span span,
-              const std::string& source, bool overwrite = false) {
+void setField(Document& doc, const std::string& name, std::string value, Span span, const std::string& source,
+              bool overwrite = false) {
   if (value.empty()) return;
   auto it = doc.meta.find(name);
   if (it != doc.meta.end() && !overwrite && trust(it->second.source) >= trust(source)) return;
@@ -95,15 +94,20 @@ void harvest(Document& doc, const Block& b, const std::string& source) {
     size_t b0 = static_cast<size_t>(org.data() - t.data());
     std::string value = std::string(org) + "〔" + std::string(y) + "〕" + std::string(num) + "号";
     size_t e0 = t.find("号", b0);
-    setField(doc, "doc_number", value, b.norm.toSource(b0, e0 == std::string_view::npos ? t.size() : e0 + 3), source);
+    setField(doc, "doc_number", value, b.norm.toSource(b0, e0 == std::string_view::npos ? t.size() : e0 + 3),
+             source);
   }
-  if (RE2::PartialMatch(t, c.signer, &name)) setField(doc, "signer", std::string(name), spanOf(b, t, name), source);
+  if (RE2::PartialMatch(t, c.signer, &name))
+    setField(doc, "signer", std::string(name), spanOf(b, t, name), source);
   if (RE2::FullMatch(t, c.issue_line, &org, &y, &m, &d)) {
-    setField(doc, "issue_date", isoDate(std::string(y), std::string(m), std::string(d)), b.norm.toSource(0, t.size()), source);
+    setField(doc, "issue_date", isoDate(std::string(y), std::string(m), std::string(d)),
+             b.norm.toSource(0, t.size()), source);
   } else if (RE2::FullMatch(t, c.date_line, &y, &m, &d)) {
-    setField(doc, "sign_date", isoDate(std::string(y), std::string(m), std::string(d)), b.norm.toSource(0, t.size()), source);
+    setField(doc, "sign_date", isoDate(std::string(y), std::string(m), std::string(d)),
+             b.norm.toSource(0, t.size()), source);
   }
-  if (RE2::FullMatch(t, c.attribute)) setField(doc, "category", std::string(t), b.norm.toSource(0, t.size()), source);
+  if (RE2::FullMatch(t, c.attribute))
+    setField(doc, "category", std::string(t), b.norm.toSource(0, t.size()), source);
 }
 
 void harvestWebMeta(Document& doc, const Block& b, std::string_view key, const re2::StringPiece& value) {
@@ -112,10 +116,10 @@ void harvestWebMeta(Document& doc, const Block& b, std::string_view key, const r
   if (v.empty()) return;
   Span span = spanOf(b, t, value);
   static const std::pair<const char*, const char*> kMap[] = {
-      {"标题", "title"},           {"文件编号", "doc_number"},  {"文号", "doc_number"},
-      {"发文字号", "doc_number"},  {"发布机构", "issuer"},      {"发文机关", "issuer"},
-      {"发文单位", "issuer"},      {"索引号", "index_no"},      {"公开类别", "category"},
-      {"公开方式", "category"},    {"公开属性", "category"},
+      {"标题", "title"},          {"文件编号", "doc_number"}, {"文号", "doc_number"},
+      {"发文字号", "doc_number"}, {"发布机构", "issuer"},     {"发文机关", "issuer"},
+      {"发文单位", "issuer"},     {"索引号", "index_no"},     {"公开类别", "category"},
+      {"公开方式", "category"},   {"公开属性", "category"},
   };
   for (auto [k, field] : kMap) {
     if (key == k) setField(doc, field, v, span, "web-metadata");
@@ -197,11 +201,10 @@ void recognizeMatter(Document& doc) {
     }
     if (report == n) {  // the title names no 《X》: skip the signature after 附件
       report = attach + 1;
-      while (report < n && (RE2::FullMatch(text(report), c.org_line) ||
-                            RE2::FullMatch(text(report), c.date_line) ||
-                            RE2::FullMatch(text(report), c.issue_line) ||
-                            RE2::FullMatch(text(report), c.copies) ||
-                            RE2::PartialMatch(text(report), c.attachment))) {
+      while (report < n &&
+             (RE2::FullMatch(text(report), c.org_line) || RE2::FullMatch(text(report), c.date_line) ||
+              RE2::FullMatch(text(report), c.issue_line) || RE2::FullMatch(text(report), c.copies) ||
+              RE2::PartialMatch(text(report), c.attachment))) {
         ++report;
       }
     }
@@ -224,7 +227,8 @@ void recognizeMatter(Document& doc) {
     if (!web[s]) {
       harvest(doc, blocks[s], "letterhead");
       if (RE2::FullMatch(text(s), c.org_line)) {
-        setField(doc, "issuer", std::string(text(s)), blocks[s].norm.toSource(0, text(s).size()), "letterhead");
+        setField(doc, "issuer", std::string(text(s)), blocks[s].norm.toSource(0, text(s).size()),
+                 "letterhead");
       }
     }
     ++s;
@@ -267,7 +271,8 @@ void recognizeMatter(Document& doc) {
     for (size_t i = k; i < n; ++i) {
       harvest(doc, blocks[i], footer ? "footer" : "signature");
       if (RE2::FullMatch(text(i), c.org_line)) {
-        setField(doc, "issuer", std::string(text(i)), blocks[i].norm.toSource(0, text(i).size()), "signature");
+        setField(doc, "issuer", std::string(text(i)), blocks[i].norm.toSource(0, text(i).size()),
+                 "signature");
       }
     }
     doc.body_end = k;

@@ -17,12 +17,18 @@ namespace {
 
 int rankOf(MarkerStyle s) {
   switch (s) {
-    case MarkerStyle::kChapter: return 0;
-    case MarkerStyle::kCnComma: return 1;
-    case MarkerStyle::kCnParen: return 2;
-    case MarkerStyle::kDigit: return 3;
-    case MarkerStyle::kDigitParen: return 4;
-    case MarkerStyle::kNone: return 5;
+    case MarkerStyle::kChapter:
+      return 0;
+    case MarkerStyle::kCnComma:
+      return 1;
+    case MarkerStyle::kCnParen:
+      return 2;
+    case MarkerStyle::kDigit:
+      return 3;
+    case MarkerStyle::kDigitParen:
+      return 4;
+    case MarkerStyle::kNone:
+      return 5;
   }
   return 5;
 }
@@ -88,8 +94,10 @@ void recognizeOutline(Document& doc) {
     if (m && tableRowText(normOf(b))) m.reset();
     if (m && m->style == MarkerStyle::kChapter) l1 = 0;
     if (m && m->style == MarkerStyle::kCnComma) {
-      if (l1 == 0 || m->number == l1 + 1 || m->number == l1 + 2) l1 = m->number;
-      else m.reset();  // e.g. a flattened table's 一、本年新收… after 三、
+      if (l1 == 0 || m->number == l1 + 1 || m->number == l1 + 2)
+        l1 = m->number;
+      else
+        m.reset();  // e.g. a flattened table's 一、本年新收… after 三、
     }
     if (m) {
       cands.push_back({i, rankOf(m->style), *m});

@@ -9,17 +9,30 @@ namespace {
 
 int digitValue(char32_t c) {
   switch (c) {
-    case U'零': case U'〇': return 0;
-    case U'一': return 1;
-    case U'二': case U'两': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
+    case U'零':
+    case U'〇':
+      return 0;
+    case U'一':
+      return 1;
+    case U'二':
+    case U'两':
+      return 2;
+    case U'三':
+      return 3;
+    case U'四':
+      return 4;
+    case U'五':
+      return 5;
+    case U'六':
+      return 6;
+    case U'七':
+      return 7;
+    case U'八':
+      return 8;
+    case U'九':
+      return 9;
+    default:
+      return -1;
   }
 }
 
@@ -43,9 +56,7 @@ std::string_view digitRun(std::string_view s, size_t i, size_t max) {
   return s.substr(i, j - i);
 }
 
-bool startsWith(std::string_view s, size_t i, std::string_view p) {
-  return s.compare(i, p.size(), p) == 0;
-}
+bool startsWith(std::string_view s, size_t i, std::string_view p) { return s.compare(i, p.size(), p) == 0; }
 
 }  // namespace
 
@@ -155,8 +166,7 @@ bool endsSentence(std::string_view s) {
     while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
     size_t i = k;
     char32_t c = decodeUtf8(s, i);
-    if (c == '"' || c == '\'' || c == ')' || c == U'》' || c == U'」' || c == U'』' ||
-        c == U'】') {
+    if (c == '"' || c == '\'' || c == ')' || c == U'》' || c == U'」' || c == U'』' || c == U'】') {
       s = s.substr(0, k);
       continue;
     }

@@ -73,7 +73,8 @@ std::unique_ptr<Rule> makeMetadataRule(RuleInfo info, KindContext& ctx) {
   auto text = f.str("pattern");
   if (text) pattern = ctx.ctx().regex(f.get("pattern"), *text);
   if (!field || (text && !pattern)) return nullptr;
-  return std::make_unique<MetadataRule>(std::move(info), *field, required, std::move(pattern), text.value_or(""));
+  return std::make_unique<MetadataRule>(std::move(info), *field, required, std::move(pattern),
+                                        text.value_or(""));
 }
 
 }  // namespace nianbao::detail

@@ -33,8 +33,7 @@ std::vector<Match> allMatches(const RE2& re, std::string_view text) {
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece m;
   size_t pos = 0;
-  while (pos <= text.size() &&
-         re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
     size_t b = static_cast<size_t>(m.data() - text.data());
     size_t e = b + m.size();
     out.push_back({b, e});
@@ -100,9 +99,11 @@ class PhraseRule : public Rule {
       }
     }
     if (require_ && count < static_cast<size_t>(min_count_)) {
-      out.emit(info(), anchor,
-               {{"count", std::to_string(count)}, {"min_count", std::to_string(min_count_)}, {"scope", scope_}},
-               "require", {{"expected", "≥" + std::to_string(min_count_) + "处"}, {"found", std::to_string(count) + "处"}});
+      out.emit(
+          info(), anchor,
+          {{"count", std::to_string(count)}, {"min_count", std::to_string(min_count_)}, {"scope", scope_}},
+          "require",
+          {{"expected", "≥" + std::to_string(min_count_) + "处"}, {"found", std::to_string(count) + "处"}});
     }
   }
 
@@ -130,7 +131,8 @@ std::unique_ptr<Rule> makePhraseRule(RuleInfo info, KindContext& ctx) {
   std::string scope = f.choice("scope", {"document", "body", "title", "section"}).value_or("body");
   const SectionDef* section = nullptr;
   if (auto id = f.str("section")) section = ctx.section(f.get("section"), *id);
-  if (scope == "section" && !section && !f.has("section")) y.error(f.node(), "scope 为 section 时必须指定 section");
+  if (scope == "section" && !section && !f.has("section"))
+    y.error(f.node(), "scope 为 section 时必须指定 section");
   int min_count = f.integer("min_count").value_or(1);
   if (y.errorCount() != errors) return nullptr;
   return std::make_unique<PhraseRule>(std::move(info), std::move(patterns), std::move(except),

@@ -55,10 +55,13 @@ class RequiredSectionRule : public Rule {
         RuleInfo shortInfo = info();
         shortInfo.message = short_message_;
         out.emit(shortInfo, found->heading,
-                 {{"section", def_->name()}, {"title", found->marker + found->title},
-                  {"length", std::to_string(length)}, {"min_body", std::to_string(*min_body_)}},
+                 {{"section", def_->name()},
+                  {"title", found->marker + found->title},
+                  {"length", std::to_string(length)},
+                  {"min_body", std::to_string(*min_body_)}},
                  "short:" + def_->id(),
-                 {{"expected", "≥" + std::to_string(*min_body_) + "字"}, {"found", std::to_string(length) + "字"}});
+                 {{"expected", "≥" + std::to_string(*min_body_) + "字"},
+                  {"found", std::to_string(length) + "字"}});
       }
     }
   }
@@ -78,7 +81,9 @@ class RequiredSectionRule : public Rule {
       });
       if (hit) {
         out.emit(weak, hit->heading,
-                 {{"section", def_->name()}, {"match", hit->marker + hit->title}, {"line", std::to_string(hit->line)},
+                 {{"section", def_->name()},
+                  {"match", hit->marker + hit->title},
+                  {"line", std::to_string(hit->line)},
                   {"parts", describeParts(doc)}},
                  "fallback:" + def_->id(), {{"expected", def_->name()}, {"found", hit->marker + hit->title}});
         return true;
@@ -87,10 +92,13 @@ class RequiredSectionRule : public Rule {
     if (fallback_->unmatched_parts) {
       for (const Section& p : doc.parts) {
         bool claimed = false;
-        for (const SectionDef& s : ctx.pack.sections) claimed = claimed || (s.level() <= 1 && s.matchesTitle(p.title));
+        for (const SectionDef& s : ctx.pack.sections)
+          claimed = claimed || (s.level() <= 1 && s.matchesTitle(p.title));
         if (claimed) continue;
         out.emit(weak, p.heading,
-                 {{"section", def_->name()}, {"match", p.marker + p.title}, {"line", std::to_string(p.line)},
+                 {{"section", def_->name()},
+                  {"match", p.marker + p.title},
+                  {"line", std::to_string(p.line)},
                   {"parts", describeParts(doc)}},
                  "fallback:" + def_->id(), {{"expected", def_->name()}, {"found", p.marker + p.title}});
         return true;
@@ -105,7 +113,10 @@ class RequiredSectionRule : public Rule {
         Span span = t.toSource(b, b + m.size());
         std::string line = std::to_string(doc.source.position(span.begin).line);
         out.emit(weak, span,
-                 {{"section", def_->name()}, {"match", std::string(m)}, {"line", line}, {"parts", describeParts(doc)}},
+                 {{"section", def_->name()},
+                  {"match", std::string(m)},
+                  {"line", line},
+                  {"parts", describeParts(doc)}},
                  "fallback:" + def_->id(), {{"expected", def_->name()}, {"found", std::string(m)}});
         return true;
       }
@@ -137,8 +148,7 @@ class RequiredSectionRule : public Rule {
     } else {
       where = documentStart(doc);
     }
-    out.emit(info(), where,
-             {{"section", def_->name()}, {"where", where_text}, {"parts", describeParts(doc)}},
+    out.emit(info(), where, {{"section", def_->name()}, {"where", where_text}, {"parts", describeParts(doc)}},
              "missing:" + def_->id(), {{"expected", def_->name()}, {"found", describeParts(doc)}});
   }
 
@@ -156,7 +166,8 @@ std::unique_ptr<Rule> makeRequiredSectionRule(RuleInfo info, KindContext& ctx) {
   const SectionDef* def = id ? ctx.section(f.get("section"), *id) : nullptr;
   auto min_body = f.integer("min_body");
   auto short_message = f.str("short_message");
-  if (min_body && !short_message) ctx.ctx().error(f.where("min_body"), "设置了 min_body 时必须提供 short_message");
+  if (min_body && !short_message)
+    ctx.ctx().error(f.where("min_body"), "设置了 min_body 时必须提供 short_message");
   if (short_message) {
     checkPlaceholders(ctx.ctx(), f.where("short_message"), "short_message", *short_message,
                       {"section", "title", "length", "min_body"}, "required_section");
@@ -172,7 +183,8 @@ std::unique_ptr<Rule> makeRequiredSectionRule(RuleInfo info, KindContext& ctx) {
       }
       x.unmatched_parts = g.boolean("unmatched_parts").value_or(false);
       x.deeper_levels = g.boolean("deeper_levels").value_or(false);
-      if (auto sev = g.choice("severity", {"error", "warning", "note"}, true)) x.severity = *parseSeverity(*sev);
+      if (auto sev = g.choice("severity", {"error", "warning", "note"}, true))
+        x.severity = *parseSeverity(*sev);
       x.message = g.str("message", true).value_or("");
       checkPlaceholders(ctx.ctx(), g.where("message"), "fallback.message", x.message,
                         {"section", "match", "line", "parts"}, "required_section");

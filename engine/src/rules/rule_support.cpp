@@ -11,7 +11,8 @@ std::string describeSection(const Section& s) {
 std::string describeParts(const Document& doc) {
   if (doc.parts.empty()) return "未识别出任何部分";
   std::string out;
-  for (const Section& p : doc.parts) out += (out.empty() ? "" : "；") + p.marker + p.title + "（第" + std::to_string(p.line) + "行）";
+  for (const Section& p : doc.parts)
+    out += (out.empty() ? "" : "；") + p.marker + p.title + "（第" + std::to_string(p.line) + "行）";
   return out;
 }
 

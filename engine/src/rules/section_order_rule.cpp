@@ -24,12 +24,15 @@ class SectionOrderRule : public Rule {
       const Section* s = def->find(ctx.doc.parts);
       if (!s) continue;
       if (latest && s->block < latest->block) {
-        out.emit(info(), s->heading,
-                 {{"section", def->name()}, {"line", std::to_string(s->line)},
-                  {"after", latest_def->name()}, {"after_line", std::to_string(latest->line)}},
-                 "order:" + def->id() + "<" + latest_def->id(),
-                 {{"expected", "位于“" + latest_def->name() + "”之后"},
-                  {"found", "第" + std::to_string(s->line) + "行，早于第" + std::to_string(latest->line) + "行"}});
+        out.emit(
+            info(), s->heading,
+            {{"section", def->name()},
+             {"line", std::to_string(s->line)},
+             {"after", latest_def->name()},
+             {"after_line", std::to_string(latest->line)}},
+            "order:" + def->id() + "<" + latest_def->id(),
+            {{"expected", "位于“" + latest_def->name() + "”之后"},
+             {"found", "第" + std::to_string(s->line) + "行，早于第" + std::to_string(latest->line) + "行"}});
         continue;
       }
       latest = s;

@@ -189,8 +189,7 @@ TEST_CASE("loader: the built-in packs added twice report duplicates") {
   CHECK_FALSE(errors.empty());
 }
 
-TEST_CASE(
-    "loader: a phrase rule from text loads and full-width brackets in its pattern are literal") {
+TEST_CASE("loader: a phrase rule from text loads and full-width brackets in its pattern are literal") {
   RuleSet rules;
   REQUIRE_NOTHROW(rules.addText("inline.yaml", pack("  - id: t.item-one\n"
                                                     "    kind: phrase\n"

@@ -23,7 +23,9 @@ TEST_CASE("hard-wrapped lines with blank lines between them join into one paragr
   Document d = test::docFromText(text);
   auto b = blockTexts(d);
   REQUIRE(b.size() == 3);
-  CHECK(b[1] == "2022年,在区委、区政府的坚强领导下,浦东新区人力资源和社会保障局坚持以习近平新时代中国特色社会主义思想为指导,深入推进法治政府建设。");
+  CHECK(b[1] ==
+        "2022年,在区委、区政府的坚强领导下,"
+        "浦东新区人力资源和社会保障局坚持以习近平新时代中国特色社会主义思想为指导,深入推进法治政府建设。");
   CHECK(d.blocks[1].first_line == 3);
   CHECK(d.blocks[1].last_line == 7);
 }
@@ -41,14 +43,18 @@ TEST_CASE("a sentence end, a heading or an enumeration starts a new block") {
 }
 
 TEST_CASE("an open 《 carries over the line break") {
-  std::string text = "关于报送《浦东新区人力资源和社会保障局\n（医疗保障局）2022年度法治政府建设情况\n\n报告》的报告\n\n上海市浦东新区办公室：\n";
+  std::string text =
+      "关于报送《浦东新区人力资源和社会保障局\n（医疗保障局）2022年度法治政府建设情况\n\n报告》的报告\n\n上海"
+      "市浦东新区办公室：\n";
   auto b = blockTexts(test::docFromText(text));
   REQUIRE(b.size() == 2);
   CHECK(b[0] == "关于报送《浦东新区人力资源和社会保障局(医疗保障局)2022年度法治政府建设情况报告》的报告");
 }
 
 TEST_CASE("short title-like lines stay apart") {
-  std::string text = "上海市宝山区人力资源和社会保障局\n\n宝人社〔2024〕1号\n\n宝山区人力资源和社会保障局 2023年法治政府建设情况报告\n\n2023年，宝山区人社局坚持依法行政。\n";
+  std::string text =
+      "上海市宝山区人力资源和社会保障局\n\n宝人社〔2024〕1号\n\n宝山区人力资源和社会保障局 "
+      "2023年法治政府建设情况报告\n\n2023年，宝山区人社局坚持依法行政。\n";
   CHECK(blockTexts(test::docFromText(text)).size() == 4);
 }
 

@@ -26,7 +26,8 @@ TEST_CASE("seed outlines match the hand-checked golden files") {
 
 TEST_CASE("subsections nest by numbering style") {
   Document d = test::docFromText(
-      "一、主要举措和成效\n（一）统筹谋划\n1.夯实基础。继续发挥作用。\n2.规范决策。内容。\n（二）严格管理\n二、存在的不足\n不足内容。\n");
+      "一、主要举措和成效\n（一）统筹谋划\n1.夯实基础。继续发挥作用。\n2."
+      "规范决策。内容。\n（二）严格管理\n二、存在的不足\n不足内容。\n");
   REQUIRE(d.parts.size() == 2);
   REQUIRE(d.parts[0].children.size() == 2);
   CHECK(d.parts[0].children[0].children.size() == 2);
@@ -36,7 +37,8 @@ TEST_CASE("subsections nest by numbering style") {
 }
 
 TEST_CASE("一是 enumerations are not parts") {
-  Document d = test::docFromText("一、总体情况\n一是加强领导。二是完善制度。\n二是强化监督。\n二、主动公开\n");
+  Document d =
+      test::docFromText("一、总体情况\n一是加强领导。二是完善制度。\n二是强化监督。\n二、主动公开\n");
   REQUIRE(d.parts.size() == 2);
   CHECK(d.parts[0].children.empty());
 }

@@ -124,7 +124,9 @@ TEST_CASE("section_order: a part before the one it should follow") {
 }
 
 TEST_CASE("phrase forbid: every match, across line wraps, except allowed contexts") {
-  auto fs = check("2022年度测试报告\n一、甲\n我们一直推进，努力建设法制\n政府，成立法制政府办。再说法制政府。\n二、乙\n原因。\n三、丙\n丙部分的内容足够长了。\n");
+  auto fs = check(
+      "2022年度测试报告\n一、甲\n我们一直推进，努力建设法制\n政府，成立法制政府办。再说法制政府。\n二、乙\n原"
+      "因。\n三、丙\n丙部分的内容足够长了。\n");
   REQUIRE(fs.size() == 2);
   CHECK(fs[0].rule_id == "t.forbid");
   CHECK(fs[0].begin.line == 3);
@@ -162,7 +164,8 @@ TEST_CASE("unknown report type is said, and typed rules do not run") {
 
 TEST_CASE("fingerprints survive edits elsewhere in the report") {
   auto a = check("2022年度测试报告\n一、乙\n原因。\n二、丙\n丙部分的内容足够长了。\n");
-  auto b = check("2022年度测试报告\n\n\n前言多了几行。\n\n一、乙\n原因，增加了说明。\n二、丙\n丙部分的内容足够长了。\n");
+  auto b = check(
+      "2022年度测试报告\n\n\n前言多了几行。\n\n一、乙\n原因，增加了说明。\n二、丙\n丙部分的内容足够长了。\n");
   REQUIRE(a.size() == 1);
   REQUIRE(b.size() == 1);
   CHECK(a[0].begin.line != b[0].begin.line);
@@ -211,19 +214,23 @@ std::vector<std::string> fallbackRun(const std::string& text) {
   Document d = test::docFromText(text);
   detectReportType(d, rules, {});
   std::vector<std::string> out;
-  for (const Finding& f : evaluate(d, rules)) out.push_back(std::string(severityName(f.severity)) + ":" + f.message);
+  for (const Finding& f : evaluate(d, rules))
+    out.push_back(std::string(severityName(f.severity)) + ":" + f.message);
   return out;
 }
 }  // namespace
 
 TEST_CASE("required_section fallback: thematic parts, a subsection, a mention in the text") {
   auto fs = fallbackRun(
-      "2022年测试报告\n一、加强党的领导\n（一）主要负责人履行第一责任人职责\n内容，内容。\n二、规范执法\n内容。下一步，我局将继续努力。\n");
-  CHECK(fs == std::vector<std::string>{"note:专题一、加强党的领导第2行", "note:小节(一)主要负责人履行第一责任人职责",
+      "2022年测试报告\n一、加强党的领导\n（一）主要负责人履行第一责任人职责\n内容，内容。\n二、规范执法\n内容"
+      "。下一步，我局将继续努力。\n");
+  CHECK(fs == std::vector<std::string>{"note:专题一、加强党的领导第2行",
+                                       "note:小节(一)主要负责人履行第一责任人职责",
                                        "warning:仅提及下一步,我局将"});
 }
 
 TEST_CASE("required_section fallback: a mere mention in body text is not a subsection") {
-  auto fs = fallbackRun("2022年测试报告\n一、主要举措\n局长履行第一责任人职责，内容。\n二、2023年主要安排\n内容。\n");
+  auto fs = fallbackRun(
+      "2022年测试报告\n一、主要举措\n局长履行第一责任人职责，内容。\n二、2023年主要安排\n内容。\n");
   CHECK(fs == std::vector<std::string>{"error:缺少第一责任人部分"});
 }
