@@ -43,4 +43,8 @@ iconv -f UTF-8 -t GB18030 "$SEEDS/004_e216814a7c54799f.txt" >"$TMP/004-gb.txt"
 "$NIANBAO" check "$SEEDS/004_e216814a7c54799f.txt" 2>&1 | sed 's#^.*004_e216814a7c54799f.txt##' >"$TMP/a"
 "$NIANBAO" check "$TMP/004-gb.txt" 2>&1 | sed 's#^.*004-gb.txt##' >"$TMP/b"
 cmp -s "$TMP/a" "$TMP/b" && pass "GB18030 copy gives the same findings" || fail "GB18030 copy differs"
+# A UTF-8 BOM and CRLF line ends change nothing a person sees.
+{ printf '\xef\xbb\xbf'; sed 's/$/\r/' "$SEEDS/004_e216814a7c54799f.txt"; } >"$TMP/004-bom-crlf.txt"
+"$NIANBAO" check "$TMP/004-bom-crlf.txt" 2>&1 | sed 's#^.*004-bom-crlf.txt##' >"$TMP/c"
+cmp -s "$TMP/a" "$TMP/c" && pass "BOM + CRLF copy gives the same findings and positions" || { fail "BOM + CRLF copy differs"; diff "$TMP/a" "$TMP/c" | head -5; }
 finish
