@@ -13,19 +13,6 @@ using Json = nlohmann::ordered_json;
 namespace nianbao::cli {
 namespace {
 
-const char* fieldLabel(const std::string& f) {
-  static const std::pair<const char*, const char*> kNames[] = {
-      {"title", "标题"},          {"issuer", "发文机关"},       {"doc_number", "文号"},
-      {"signer", "签发人"},       {"report_year", "报告年度"},  {"sign_date", "成文日期"},
-      {"issue_date", "印发日期"}, {"publish_date", "发布日期"}, {"index_no", "索引号"},
-      {"category", "公开属性"},
-  };
-  for (auto [k, v] : kNames) {
-    if (f == k) return v;
-  }
-  return "";
-}
-
 const char* regionLabel(const std::string& kind) {
   if (kind == "cover-letter") return "报送函";
   if (kind == "web-metadata") return "网页元数据";
@@ -66,8 +53,8 @@ void printText(const Document& d, const std::string& type_name, int depth) {
     const MetaField* f = d.field(name);
     if (!f) continue;
     Position p = d.source.position(f->span.begin);
-    std::cout << "  " << fieldLabel(name) << "(" << name << "): " << f->value << "  [" << p.line << ":"
-              << p.column << " " << f->source << "]\n";
+    std::cout << "  " << metadataFieldLabel(name) << "(" << name << "): " << f->value << "  [" << p.line
+              << ":" << p.column << " " << f->source << "]\n";
   }
   std::cout << "前置部分:\n";
   if (d.front.empty()) std::cout << "  （无）\n";

@@ -22,6 +22,19 @@ const char* markerStyleName(MarkerStyle s) {
   return "none";
 }
 
+const char* metadataFieldLabel(std::string_view field) {
+  static const std::pair<const char*, const char*> kLabels[] = {
+      {"title", "标题"},          {"issuer", "发文机关"},       {"doc_number", "文号"},
+      {"signer", "签发人"},       {"report_year", "报告年度"},  {"sign_date", "成文日期"},
+      {"issue_date", "印发日期"}, {"publish_date", "发布日期"}, {"index_no", "索引号"},
+      {"category", "公开属性"},
+  };
+  for (auto [k, v] : kLabels) {
+    if (field == k) return v;
+  }
+  return "";
+}
+
 const MetaField* Document::field(const std::string& name) const {
   auto it = meta.find(name);
   return it == meta.end() ? nullptr : &it->second;

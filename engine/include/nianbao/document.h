@@ -16,6 +16,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "nianbao/source.h"
@@ -73,6 +74,9 @@ inline constexpr const char* kMetadataFields[] = {
     "title",     "issuer",     "doc_number",   "signer",   "report_year",
     "sign_date", "issue_date", "publish_date", "index_no", "category",
 };
+
+// Chinese label of a metadata field ("title" -> "标题"); "" if unknown.
+const char* metadataFieldLabel(std::string_view field);
 
 struct Region {
   std::string kind;  // "cover-letter", "web-metadata", "letterhead", "footer", ...

@@ -14,19 +14,6 @@
 namespace nianbao::detail {
 namespace {
 
-const char* fieldNameZh(std::string_view f) {
-  static const std::pair<const char*, const char*> kNames[] = {
-      {"title", "标题"},          {"issuer", "发文机关"},       {"doc_number", "文号"},
-      {"signer", "签发人"},       {"report_year", "报告年度"},  {"sign_date", "成文日期"},
-      {"issue_date", "印发日期"}, {"publish_date", "发布日期"}, {"index_no", "索引号"},
-      {"category", "公开属性"},
-  };
-  for (auto [k, v] : kNames) {
-    if (f == k) return v;
-  }
-  return "";
-}
-
 class MetadataRule : public Rule {
  public:
   MetadataRule(RuleInfo info, std::string field, bool required, std::shared_ptr<const RE2> pattern,
@@ -39,12 +26,12 @@ class MetadataRule : public Rule {
 
   void evaluate(const EvalContext& ctx, Findings& out) const override {
     const MetaField* f = ctx.doc.field(field_);
-    Vars vars = {{"field", fieldNameZh(field_)}, {"pattern", pattern_text_}};
+    Vars vars = {{"field", metadataFieldLabel(field_)}, {"pattern", pattern_text_}};
     if (!f) {
       if (required_) {
         vars.emplace_back("value", "");
         out.emit(info(), documentStart(ctx.doc), vars, "missing:" + field_,
-                 {{"expected", fieldNameZh(field_)}, {"found", "无"}});
+                 {{"expected", metadataFieldLabel(field_)}, {"found", "无"}});
       }
       return;
     }
