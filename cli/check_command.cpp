@@ -40,6 +40,8 @@ std::vector<std::string> expandInputs(const std::vector<std::string>& inputs) {
       }
     }
     std::sort(found.begin(), found.end());
+    if (found.empty())
+      std::cerr << "nianbao check: 警告: 目录 " << in << " 中没有报告文件（.txt、.md、.markdown）\n";
     out.insert(out.end(), found.begin(), found.end());
   }
   return out;
@@ -51,7 +53,8 @@ int checkCommand(const std::vector<std::string>& args) {
   std::vector<std::string> files, rule_paths;
   std::string format, output, fail_on, type, encoding, color;
   bool no_builtin = false;
-  po::options_description opts("nianbao check [选项] FILE|DIR...");
+  po::options_description opts("nianbao check [选项] FILE|DIR...", 400,
+                               200);  // no wrapping: Boost cuts UTF-8
   opts.add_options()("help,h", "显示帮助")("format,f", po::value(&format)->default_value("text"),
                                            "输出格式：text 或 sarif")("output,o", po::value(&output),
                                                                       "写入文件（默认标准输出）")(
@@ -86,7 +89,7 @@ int checkCommand(const std::vector<std::string>& args) {
   }
   std::vector<std::string> inputs = expandInputs(files);
   if (inputs.empty()) {
-    std::cerr << "nianbao check: 错误: 给出的目录中没有报告文件（.txt、.md）\n";
+    std::cerr << "nianbao check: 错误: 给出的目录中没有报告文件（.txt、.md、.markdown）\n";
     return 2;
   }
   std::optional<Severity> threshold;
@@ -138,7 +141,7 @@ int checkCommand(const std::vector<std::string>& args) {
       d.findings = evaluate(doc, rules);
       for (const Finding& f : d.findings) failing = failing || (threshold && f.severity >= *threshold);
     } catch (const InputError& e) {
-      d.error = e.what();
+      d.error = e.describe();
       input_error = true;
       std::cerr << "nianbao: 错误: " << e.what() << "\n";
     }

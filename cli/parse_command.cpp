@@ -79,7 +79,7 @@ void printText(const Document& d, const std::string& type_name, int depth) {
   print(print, d.parts);
 }
 
-Json sectionJson(const Document& d, const Section& s) {
+Json sectionJson(const Document& d, const Section& s, int depth) {
   Position p = d.source.position(s.heading.begin);
   Json j = Json::object();
   j["level"] = s.level;
@@ -94,7 +94,9 @@ Json sectionJson(const Document& d, const Section& s) {
                                      : s.line,
                                  s.body_end > 0 ? d.blocks[s.body_end - 1].last_line : s.line});
   Json children = Json::array();
-  for (const Section& c : s.children) children.push_back(sectionJson(d, c));
+  for (const Section& c : s.children) {
+    if (depth == 0 || c.level <= depth) children.push_back(sectionJson(d, c, depth));
+  }
   j["children"] = children;
   return j;
 }
@@ -108,7 +110,7 @@ Json regionJson(const Document& d, const Region& r) {
   return j;
 }
 
-void printJson(const Document& d) {
+void printJson(const Document& d, int depth, bool blocks) {
   Json j = Json::object();
   j["file"] = d.source.path();
   j["encoding"] = d.source.encoding();
@@ -131,8 +133,19 @@ void printJson(const Document& d) {
   j["body"] = regionJson(d, Region{"body", d.body_begin, d.body_end, ""});
   j["back"] = back;
   Json outline = Json::array();
-  for (const Section& s : d.parts) outline.push_back(sectionJson(d, s));
+  for (const Section& s : d.parts) outline.push_back(sectionJson(d, s, depth));
   j["outline"] = outline;
+  if (blocks) {
+    Json bs = Json::array();
+    for (const Block& b : d.blocks) {
+      const char* kind = b.kind == BlockKind::kTableRow  ? "table-row"
+                         : b.kind == BlockKind::kHeading ? "heading"
+                                                         : "paragraph";
+      bs.push_back(
+          {{"kind", kind}, {"first_line", b.first_line}, {"last_line", b.last_line}, {"text", b.norm.text}});
+    }
+    j["blocks"] = bs;
+  }
   std::cout << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
 }
 
@@ -143,7 +156,7 @@ int parseCommand(const std::vector<std::string>& args) {
   std::vector<std::string> rule_paths;
   bool no_builtin = false, blocks = false;
   int depth = 0;
-  po::options_description opts("nianbao parse [选项] FILE");
+  po::options_description opts("nianbao parse [选项] FILE", 400, 200);  // no wrapping: Boost cuts UTF-8
   opts.add_options()("help,h", "显示帮助")("format,f", po::value(&format)->default_value("text"),
                                            "输出格式：text 或 json")(
       "depth", po::value(&depth)->default_value(0), "大纲只显示到第几层（0 = 全部）")(
@@ -186,10 +199,10 @@ int parseCommand(const std::vector<std::string>& args) {
     detectReportType(doc, rules, CheckOptions{type});
     const ReportTypeDef* t = rules.reportType(doc.type);
     if (format == "json")
-      printJson(doc);
+      printJson(doc, depth, blocks);
     else
       printText(doc, t ? t->name : "", depth);
-    if (blocks && format == "text") printBlocks(doc);
+    if (blocks && format == "text") printBlocks(doc);  // json carries them itself
   } catch (const InputError& e) {
     std::cerr << "nianbao: 错误: " << e.what() << "\n";
     return 2;

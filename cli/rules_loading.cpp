@@ -31,7 +31,7 @@ bool validType(const RuleSet& rules, const std::string& type) {
   if (type.empty() || rules.reportType(type)) return true;
   std::string known;
   for (const ReportTypeDef* t : rules.reportTypes())
-    known += (known.empty() ? "" : ", ") + t->id + "（" + t->name + "）";
+    known += (known.empty() ? "" : "、") + t->id + "（" + t->name + "）";
   std::cerr << "nianbao: 错误: 未知的报告类型 '" << type << "'（可选：" << (known.empty() ? "无" : known)
             << "）\n";
   return false;

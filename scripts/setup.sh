@@ -8,7 +8,7 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config
   libyaml-cpp-dev libre2-dev libicu-dev libboost-program-options-dev doctest-dev
   nlohmann-json3-dev
-  python3 python3-jsonschema   # tests: SARIF validation against the OASIS schema
+  python3 python3-jsonschema python3-yaml   # tests: SARIF and rule-pack schema validation
 )
 
 missing=()

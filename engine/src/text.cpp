@@ -202,8 +202,24 @@ std::string normalizeText(std::string_view s) {
 std::string normalizePattern(std::string_view pattern) {
   static constexpr std::string_view kMeta = "\\.^$|?*+()[]{}";
   std::string out;
+  char32_t last = 0;
   for (size_t i = 0; i < pattern.size();) {
+    size_t at = i;
     char32_t c = decodeUtf8(pattern, i);
+    if (c == ' ') {
+      // Text keeps a space only between ASCII letters or digits; elsewhere a
+      // space in a pattern could never match, so it goes the same way.
+      size_t k = i;
+      char32_t next = k < pattern.size() ? decodeUtf8(pattern, k) : 0;
+      if (isAsciiAlnum(last) && isAsciiAlnum(next)) out += ' ';
+      (void)at;
+      continue;
+    }
+    last = c;
+    if (c == '~') {
+      out += '-';
+      continue;
+    }
     if (c < 0x80) {
       out += static_cast<char>(c);
       continue;

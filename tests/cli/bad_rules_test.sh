@@ -32,7 +32,7 @@ for fixture in "$FIXTURES"/*.yaml; do
     continue
   fi
 
-  expect_rc 2 "$name: check fails" -- nianbao check --no-builtin --rules "$fixture" "$REPORT"
+  expect_rc 2 "$name: check fails" -- nianbao check --rules "$fixture" "$REPORT"
   rc=$(cat "$TMP/rc")
   if [ "$rc" -ge 128 ]; then fail "$name: crashed (exit $rc)"; else pass "$name: no crash"; fi
 

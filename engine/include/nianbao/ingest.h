@@ -22,6 +22,8 @@ class InputError : public std::runtime_error {
   const std::string& path() const { return path_; }
   int64_t offset() const { return offset_; }  // byte offset, -1 when none
   const std::string& detail() const { return detail_; }
+  // The message without the path: "不是有效的 UTF-8 文本（字节 0）".
+  std::string describe() const;
 
  private:
   std::string path_;

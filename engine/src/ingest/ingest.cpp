@@ -15,7 +15,19 @@ InputError::InputError(std::string path, std::string message, int64_t offset)
       detail_(std::move(message)),
       offset_(offset) {}
 
+std::string InputError::describe() const {
+  return offset_ >= 0 ? detail_ + "（字节 " + std::to_string(offset_) + "）" : detail_;
+}
+
 namespace {
+
+// The system's words for the common failures, in Chinese.
+std::string systemMessage(const std::error_code& ec) {
+  if (ec == std::errc::no_such_file_or_directory) return "文件不存在";
+  if (ec == std::errc::permission_denied) return "没有读取权限";
+  if (ec == std::errc::is_a_directory) return "是目录，不是文件";
+  return ec.message();
+}
 
 // Binary input (NUL bytes where text has none) is refused before decoding.
 void refuseBinary(const std::string& path, const std::string& bytes) {
@@ -67,7 +79,7 @@ Document readDocument(const std::string& path, const ReadOptions& options) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) throw InputError(path, "是目录，不是文件");
   auto size = std::filesystem::file_size(path, ec);
-  if (ec) throw InputError(path, "无法读取：" + ec.message());
+  if (ec) throw InputError(path, "无法读取：" + systemMessage(ec));
   if (size > options.max_bytes) {
     throw InputError(path, "文件过大（" + std::to_string(size / (1024 * 1024)) + " MiB，上限 " +
                                std::to_string(options.max_bytes / (1024 * 1024)) + " MiB）");

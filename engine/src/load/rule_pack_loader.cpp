@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "load/yaml_fields.h"
 #include "nianbao/builtin_packs.h"
@@ -34,8 +35,18 @@ std::string joinErrors(const std::vector<LoadError>& errors) {
 }
 }  // namespace
 
+namespace {
+// Errors in the order a person reads the files.
+std::vector<LoadError> sorted(std::vector<LoadError> errors) {
+  std::stable_sort(errors.begin(), errors.end(), [](const LoadError& a, const LoadError& b) {
+    return std::tie(a.loc.file, a.loc.line, a.loc.column) < std::tie(b.loc.file, b.loc.line, b.loc.column);
+  });
+  return errors;
+}
+}  // namespace
+
 LoadErrors::LoadErrors(std::vector<LoadError> errors)
-    : std::runtime_error(joinErrors(errors)), errors_(std::move(errors)) {}
+    : std::runtime_error(joinErrors(sorted(errors))), errors_(sorted(std::move(errors))) {}
 
 SectionDef::SectionDef(std::string id, std::string name, std::vector<std::string> phrases,
                        std::vector<std::shared_ptr<const re2::RE2>> patterns,
@@ -132,7 +143,9 @@ void parseSections(YamlCtx& y, const YAML::Node& list, RulePack& pack) {
     if (phrases.empty() && patterns.empty()) y.error(item, "部分定义需要 phrases 或 patterns");
     f.finish();
     if (!id || !name) continue;
-    if (!validId(*id)) y.error(f.get("id"), "部分 id '" + *id + "' 只能含小写字母、数字、点、连字符");
+    if (!validId(*id))
+      y.error(f.get("id"),
+              "部分 id '" + *id + "' 只能含小写字母、数字、点、下划线、连字符，且以字母或数字开头");
     if (pack.section(*id)) y.error(f.get("id"), "部分 id '" + *id + "' 重复");
     pack.sections.emplace_back(*id, *name, std::move(phrases), std::move(patterns), std::move(exclude), level,
                                y.loc(item));
@@ -151,7 +164,8 @@ std::unique_ptr<Rule> parseRule(YamlCtx& y, const YAML::Node& node, const RulePa
   auto id = f.str("id", true);
   if (id) {
     if (!validId(*id)) {
-      y.error(f.where("id"), "规则 id '" + *id + "' 只能含小写字母、数字、点、连字符");
+      y.error(f.where("id"),
+              "规则 id '" + *id + "' 只能含小写字母、数字、点、下划线、连字符，且以字母或数字开头");
     } else if (auto [it, fresh] = ids.emplace(*id, y.loc(f.get("id"))); !fresh) {
       y.error(f.where("id"), "规则 id '" + *id + "' 重复（已在 " + it->second.file + ":" +
                                  std::to_string(it->second.line) + " 定义）");
@@ -167,11 +181,11 @@ std::unique_ptr<Rule> parseRule(YamlCtx& y, const YAML::Node& node, const RulePa
               "未知的规则类型 '" + *kind_name + "'（可选：" + detail::joinNames(kindNames()) + "）");
     info.kind = *kind_name;
   }
-  info.title = f.str("title", true).value_or("");
+  info.title = detail::tidyText(f.str("title", true).value_or(""));
   if (auto sev = f.choice("severity", {"error", "warning", "note"}, true))
     info.severity = *parseSeverity(*sev);
-  info.message = f.str("message", true).value_or("");
-  info.help = f.str("help").value_or("");
+  info.message = detail::tidyText(f.str("message", true).value_or(""));
+  info.help = detail::tidyText(f.str("help").value_or(""));
   YAML::Node basis = f.get("basis");
   if (!basis.IsDefined() || basis.IsNull()) {
     f.missing("basis");
@@ -193,7 +207,8 @@ std::unique_ptr<Rule> parseRule(YamlCtx& y, const YAML::Node& node, const RulePa
       e.finish();
     }
   }
-  info.types = f.has("types") ? f.strings("types") : pack.applies_to;
+  std::vector<std::string> types = f.strings("types");
+  info.types = f.has("types") ? types : pack.applies_to;
   if (YAML::Node yr = f.get("years"); yr.IsDefined()) {
     Fields e(y, yr, "years ");
     if (e.ok()) {
@@ -208,7 +223,10 @@ std::unique_ptr<Rule> parseRule(YamlCtx& y, const YAML::Node& node, const RulePa
   }
   std::unique_ptr<Rule> rule;
   if (kind) {
-    detail::checkPlaceholders(y, f.where("message"), "message", info.message, kind->placeholders, info.kind);
+    if (!kind->checks_own_messages) {
+      detail::checkPlaceholders(y, f.where("message"), "message", info.message, kind->placeholders,
+                                info.kind);
+    }
     detail::KindContext kc{f, pack};
     rule = kind->make(info, kc);
   }
@@ -233,8 +251,10 @@ std::unique_ptr<RulePack> parsePack(YamlCtx& y, const YAML::Node& root, IdMap& i
     y.error(top.where("schema"), "不支持的 schema '" + *schema + "'（本版本支持 " + kSchema + "）");
   }
   pack->name = top.str("pack", true).value_or("");
-  if (!pack->name.empty() && !validId(pack->name))
-    y.error(top.where("pack"), "规则包名只能含小写字母、数字、点、连字符");
+  if (top.has("pack") && !validId(pack->name)) {
+    y.error(top.where("pack"),
+            "规则包名 '" + pack->name + "' 无效：只能含小写字母、数字、点、下划线、连字符，且不能为空");
+  }
   for (const auto& p : loaded) {
     if (!pack->name.empty() && p->name == pack->name) {
       // The same pack twice: one error, not one per rule.
@@ -280,6 +300,34 @@ IdMap existingIds(const std::vector<std::unique_ptr<RulePack>>& packs) {
     for (const auto& r : p->rules) ids.emplace(r->info().id, r->info().loc);
   }
   return ids;
+}
+
+// Report types a pack's rules name must be defined by a pack loaded so far (or
+// this one): a typo would silently switch the rule off.
+void checkTypes(YamlCtx& y, const YAML::Node& root, const RulePack& pack,
+                const std::vector<std::unique_ptr<RulePack>>& loaded) {
+  std::vector<std::string> known;
+  for (const auto& p : loaded) {
+    if (p->report_type) known.push_back(p->report_type->id);
+  }
+  if (pack.report_type) known.push_back(pack.report_type->id);
+  auto check = [&](const std::string& type, const YAML::Node& where) {
+    if (std::find(known.begin(), known.end(), type) == known.end()) {
+      y.error(where, "未知的报告类型 '" + type + "'（已定义：" +
+                         (known.empty() ? "无" : detail::joinNames(known)) +
+                         "；报告类型由规则包的 report_type 定义）");
+    }
+  };
+  const YAML::Node& r = root;
+  for (const std::string& t : pack.applies_to) check(t, r["applies_to"]);
+  if (!r["rules"].IsSequence()) return;
+  for (const auto& rule : r["rules"]) {
+    if (!rule.IsMap() || !rule["types"].IsDefined()) continue;
+    for (const auto& t : rule["types"]) {
+      if (t.IsScalar()) check(t.Scalar(), t);
+    }
+    if (rule["types"].IsScalar()) check(rule["types"].Scalar(), rule["types"]);
+  }
 }
 
 // yaml-cpp's messages, with a hint in Chinese for the common ones.
@@ -372,6 +420,7 @@ void RuleSet::addText(const std::string& name, std::string_view yaml) {
   } catch (const YAML::Exception& e) {
     errors.push_back(LoadError{y.loc(e.mark), "YAML 结构错误：" + syntaxMessage(e.msg)});
   }
+  if (pack && errors.empty()) checkTypes(y, root, *pack, packs_);
   if (!errors.empty()) throw LoadErrors(std::move(errors));
   if (pack) packs_.push_back(std::move(pack));
 }

@@ -39,7 +39,8 @@ void YamlCtx::error(SourceLoc l, std::string message) {
   errors_.push_back(LoadError{std::move(l), std::move(message)});
 }
 
-std::shared_ptr<const re2::RE2> YamlCtx::regex(const YAML::Node& n, const std::string& pattern) {
+std::shared_ptr<const re2::RE2> YamlCtx::regex(const YAML::Node& n, const std::string& pattern,
+                                               bool allow_empty) {
   RE2::Options opt;
   opt.set_log_errors(false);
   opt.set_max_mem(8 << 20);
@@ -50,7 +51,34 @@ std::shared_ptr<const re2::RE2> YamlCtx::regex(const YAML::Node& n, const std::s
     error(n, msg);
     return nullptr;
   }
+  if (!allow_empty && RE2::FullMatch("", *re)) {
+    error(n,
+          "正则表达式 '" + pattern + "' 可以匹配空字符串，会在每个位置命中（是否漏了内容，或多了 * ? |？）");
+    return nullptr;
+  }
   return re;
+}
+
+std::string tidyText(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] == ' ' && !out.empty()) {
+      size_t j = i;
+      while (j < s.size() && s[j] == ' ') ++j;
+      size_t back = out.size() - 1;
+      while (back > 0 && (static_cast<unsigned char>(out[back]) & 0xC0) == 0x80) --back;
+      size_t k = back;
+      char32_t before = decodeUtf8(out, k);
+      size_t m = j;
+      char32_t after = j < s.size() ? decodeUtf8(s, m) : 0;
+      if (isCjk(before) && isCjk(after)) {
+        i = j;
+        continue;
+      }
+    }
+    out += s[i++];
+  }
+  return out;
 }
 
 std::shared_ptr<const re2::RE2> YamlCtx::phrase(const YAML::Node& n, const std::string& phrase) {

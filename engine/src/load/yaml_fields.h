@@ -32,8 +32,11 @@ class YamlCtx {
   void error(SourceLoc loc, std::string message);
   size_t errorCount() const { return errors_.size(); }
 
-  // RE2 compiled on normalized pattern text; nullptr (and an error) when invalid.
-  std::shared_ptr<const re2::RE2> regex(const YAML::Node& n, const std::string& pattern);
+  // RE2 compiled on normalized pattern text; nullptr (and an error) when invalid,
+  // or when it matches the empty string (it would match at every position)
+  // unless `allow_empty`.
+  std::shared_ptr<const re2::RE2> regex(const YAML::Node& n, const std::string& pattern,
+                                        bool allow_empty = false);
   // A literal phrase, normalized and quoted for RE2.
   std::shared_ptr<const re2::RE2> phrase(const YAML::Node& n, const std::string& phrase);
 
@@ -82,6 +85,9 @@ class Fields {
 };
 
 std::string joinNames(const std::vector<std::string>& names);
+// Text for people read from YAML: a folded block (>-) joins its lines with a
+// space, which Chinese text must not have; such spaces between CJK go.
+std::string tidyText(const std::string& s);
 // Placeholders a message template uses: {name}, skipping {{ and }}.
 std::vector<std::string> placeholders(const std::string& tmpl);
 // Reports each placeholder of `tmpl` that is not in `allowed`, at `loc`.

@@ -35,10 +35,13 @@ struct Cues {
   RE2 signer{R"(签发人:?(\p{Han}{2,4}))"};
   RE2 title_end{R"((报告|情况|总结|年报|工作要点)$)"};
   RE2 year{R"((\d{4})年)"};
-  RE2 issuer_from_title{
-      R"(^(?:\d{4}年度?)?(.{2,40}?(?:局|委员会|委|办公室|人民政府|政府|厅|院|中心|管委会|管理委员会|片区)(?:\([^)]{1,12}\))?))"};
+  // The title names the body before its year ("宝山区人社局2023年…"), or right
+  // after it ("2022年上海市人社局政府信息公开…").
+  RE2 issuer_before_year{R"(^([^\d,。;:]{2,40}?)(?:关于)?\d{4}年)"};
+  RE2 issuer_after_year{
+      R"(^\d{4}年度?([^\d,。;:]{2,40}?(?:局|委员会|委|办公室|人民政府|政府|厅|院|中心|管委会|管理委员会|片区)(?:\([^)]{1,12}\))?))"};
   RE2 issuer_from_text{
-      R"(^\d{4}年(?:度)?,?(?:我局|我委)?(.{2,30}?(?:局|委员会|委|办公室|人民政府|政府|厅|中心|管委会)(?:\([^)]{1,12}\))?))"};
+      R"(^\d{4}年度?,?([^\d,。;:我]{2,30}?(?:局|委员会|委|办公室|人民政府|政府|厅|中心|管委会)(?:\([^)]{1,12}\))?))"};
   RE2 any_date{R"((\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2}))"};
 };
 
@@ -220,10 +223,13 @@ void recognizeMatter(Document& doc) {
   size_t s = start;
   while (s < n && web[s]) ++s;
   size_t head = s;
-  while (s < n && para(s) &&
-         (RE2::FullMatch(text(s), c.org_line) || RE2::PartialMatch(text(s), c.doc_number) ||
-          RE2::FullMatch(text(s), c.attribute) || RE2::PartialMatch(text(s), c.signer) ||
-          RE2::PartialMatch(text(s), c.attachment) || web[s])) {
+  // Letterhead lines are short; a 文号 inside running text is a citation.
+  auto shortLine = [&](size_t i) { return codePointCount(text(i)) <= 40; };
+  while (
+      s < n && para(s) &&
+      (web[s] || RE2::FullMatch(text(s), c.org_line) || RE2::FullMatch(text(s), c.attribute) ||
+       (shortLine(s) && (RE2::PartialMatch(text(s), c.doc_number) || RE2::PartialMatch(text(s), c.signer) ||
+                         RE2::PartialMatch(text(s), c.attachment))))) {
     if (!web[s]) {
       harvest(doc, blocks[s], "letterhead");
       if (RE2::FullMatch(text(s), c.org_line)) {
@@ -282,7 +288,8 @@ void recognizeMatter(Document& doc) {
   if (auto it = doc.meta.find("title"); it != doc.meta.end()) {
     const std::string& t = it->second.value;
     std::string issuer;
-    if (RE2::PartialMatch(t, c.issuer_from_title, &issuer)) {
+    if (RE2::PartialMatch(t, c.issuer_before_year, &issuer) ||
+        RE2::PartialMatch(t, c.issuer_after_year, &issuer)) {
       setField(doc, "issuer", issuer, it->second.span, "title");
     }
     std::string year;

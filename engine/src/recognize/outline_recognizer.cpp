@@ -158,23 +158,23 @@ void recognizeOutline(Document& doc) {
   }
   while (!stack.empty()) close(doc.body_end);
 
-  // Report year, when the title did not give it: the first part that names a
-  // year, else the opening sentence ("2022年，…").
+  // Report year, when the title did not give it: the opening sentence
+  // ("2022年，…"), else the first part that names a year (the 成效 part comes
+  // first and is about the report year; a later 安排 part names the next one).
   if (!doc.meta.count("report_year")) {
     static const RE2 kYear(R"((\d{4})年)");
     static const RE2 kLeadYear(R"(^(\d{4})年)");
     std::string year;
-    for (const Section& p : doc.parts) {
-      if (RE2::PartialMatch(p.title, kYear, &year)) {
-        doc.meta["report_year"] = MetaField{year, p.heading, "outline"};
-        break;
-      }
-    }
-    if (year.empty() && doc.body_begin < doc.body_end) {
+    if (doc.body_begin < doc.body_end) {
       const Block& b = doc.blocks[doc.body_begin];
       if (RE2::PartialMatch(normOf(b), kLeadYear, &year)) {
         doc.meta["report_year"] = MetaField{year, b.norm.toSource(0, 4), "first-sentence"};
       }
+    }
+    for (const Section& p : doc.parts) {
+      if (!year.empty()) break;
+      if (RE2::PartialMatch(p.title, kYear, &year))
+        doc.meta["report_year"] = MetaField{year, p.heading, "outline"};
     }
   }
 }

@@ -170,7 +170,8 @@ bool endsSentence(std::string_view s) {
       s = s.substr(0, k);
       continue;
     }
-    return c == U'。' || c == '!' || c == '?' || c == ';' || c == ':' || c == U'…';
+    // NFKC turns … into "...".
+    return c == U'。' || c == '!' || c == '?' || c == ';' || c == ':' || (c == '.' && s.ends_with("..."));
   }
   return false;
 }

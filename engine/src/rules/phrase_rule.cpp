@@ -93,7 +93,7 @@ class PhraseRule : public Rule {
           if (require_) continue;
           std::string text = t.text.substr(m.begin, m.end - m.begin);
           int n = seen[text]++;
-          out.emit(info(), t.toSource(m.begin, m.end), {{"match", text}, {"scope", scope_}},
+          out.emit(info(), t.toSource(m.begin, m.end), {{"match", text}, {"scope", scopeName()}},
                    "match:" + text + "#" + std::to_string(n), {{"found", text}});
         }
       }
@@ -101,13 +101,22 @@ class PhraseRule : public Rule {
     if (require_ && count < static_cast<size_t>(min_count_)) {
       out.emit(
           info(), anchor,
-          {{"count", std::to_string(count)}, {"min_count", std::to_string(min_count_)}, {"scope", scope_}},
+          {{"count", std::to_string(count)},
+           {"min_count", std::to_string(min_count_)},
+           {"scope", scopeName()}},
           "require",
           {{"expected", "≥" + std::to_string(min_count_) + "处"}, {"found", std::to_string(count) + "处"}});
     }
   }
 
  private:
+  std::string scopeName() const {
+    if (scope_ == "document") return "全文";
+    if (scope_ == "title") return "标题";
+    if (scope_ == "section") return "“" + section_->name() + "”部分";
+    return "正文";
+  }
+
   std::vector<std::shared_ptr<const RE2>> patterns_;
   std::vector<std::shared_ptr<const RE2>> except_;
   bool require_;
@@ -126,7 +135,10 @@ std::unique_ptr<Rule> makePhraseRule(RuleInfo info, KindContext& ctx) {
   for (auto& [p, node] : f.stringNodes("patterns")) patterns.push_back(y.regex(node, p));
   for (auto& [p, node] : f.stringNodes("phrases")) patterns.push_back(y.phrase(node, p));
   for (auto& [p, node] : f.stringNodes("except")) except.push_back(y.regex(node, p));
-  if (patterns.empty() && y.errorCount() == errors) y.error(f.node(), "phrase 规则需要 patterns 或 phrases");
+  bool bad_regex = std::find(patterns.begin(), patterns.end(), nullptr) != patterns.end() ||
+                   std::find(except.begin(), except.end(), nullptr) != except.end();
+  if (patterns.empty() && !bad_regex && y.errorCount() == errors)
+    y.error(f.node(), "phrase 规则需要 patterns 或 phrases");
   std::string mode = f.choice("mode", {"forbid", "require"}).value_or("forbid");
   std::string scope = f.choice("scope", {"document", "body", "title", "section"}).value_or("body");
   const SectionDef* section = nullptr;
@@ -134,6 +146,15 @@ std::unique_ptr<Rule> makePhraseRule(RuleInfo info, KindContext& ctx) {
   if (scope == "section" && !section && !f.has("section"))
     y.error(f.node(), "scope 为 section 时必须指定 section");
   int min_count = f.integer("min_count").value_or(1);
+  // Each mode fills its own placeholders.
+  if (mode == "forbid") {
+    checkPlaceholders(y, f.where("message"), "message", info.message, {"match", "scope"},
+                      "phrase（mode: forbid）");
+  } else {
+    checkPlaceholders(y, f.where("message"), "message", info.message, {"count", "min_count", "scope"},
+                      "phrase（mode: require）");
+  }
+  if (f.has("min_count") && mode == "forbid") y.error(f.where("min_count"), "min_count 只用于 mode: require");
   if (y.errorCount() != errors) return nullptr;
   return std::make_unique<PhraseRule>(std::move(info), std::move(patterns), std::move(except),
                                       mode == "require", scope, section, min_count);

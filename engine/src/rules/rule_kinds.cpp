@@ -11,14 +11,12 @@ namespace nianbao::detail {
 
 const std::vector<RuleKind>& ruleKinds() {
   static const std::vector<RuleKind> kinds = {
-      {"metadata",
-       "元数据字段（标题、文号、日期等）必须存在或符合格式",
-       makeMetadataRule,
-       {"field", "value", "pattern"}},
+      {"metadata", "元数据字段（标题、文号、日期等）必须存在或符合格式", makeMetadataRule, {"field"}},
       {"phrase",
        "正文中必须出现或不得出现的表述（RE2 正则或字面短语）",
        makePhraseRule,
-       {"match", "count", "min_count", "scope"}},
+       {"match", "count", "min_count", "scope"},
+       true},
       {"required_section",
        "报告必须包含的部分（按标题的多种写法识别）",
        makeRequiredSectionRule,

@@ -28,6 +28,7 @@ struct RuleKind {
   std::string_view summary;  // Chinese, for `rules list` and the docs
   RuleFactory make;
   std::vector<std::string_view> placeholders;  // what its messages may use
+  bool checks_own_messages = false;            // placeholders depend on other fields
 };
 
 const std::vector<RuleKind>& ruleKinds();

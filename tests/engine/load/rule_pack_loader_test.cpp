@@ -56,6 +56,21 @@ Expected expectedFor(const std::string& fixture) {
   return e;
 }
 
+// A rule set that knows the report types the test packs apply to (fz, xg), as
+// the built-in packs would define them: a pack naming an unknown type is an error.
+RuleSet typedRules() {
+  RuleSet rules;
+  rules.addText(
+      "types.yaml",
+      "schema: nianbao/v1\npack: types\nreport_type: {id: fz, name: 法治, title_patterns: ['法治']}\n"
+      "rules: []\n");
+  rules.addText(
+      "types-xg.yaml",
+      "schema: nianbao/v1\npack: types-xg\nreport_type: {id: xg, name: 公开, title_patterns: ['公开']}\n"
+      "rules: []\n");
+  return rules;
+}
+
 // The errors addPath (or addText) throws; empty when it throws nothing.
 template <typename F>
 std::vector<LoadError> loadErrors(F&& load) {
@@ -68,7 +83,7 @@ std::vector<LoadError> loadErrors(F&& load) {
 }
 
 std::vector<LoadError> textErrors(const std::string& yaml, const std::string& name = "test.yaml") {
-  RuleSet rules;
+  RuleSet rules = typedRules();
   return loadErrors([&] { rules.addText(name, yaml); });
 }
 
@@ -121,7 +136,7 @@ TEST_CASE("loader: every bad-rule fixture has an .expected file and vice versa")
 TEST_CASE("loader: each bad-rule fixture fails with exactly its one error") {
   for (const std::string& fixture : fixtures()) {
     Expected want = expectedFor(fixture);
-    RuleSet rules;
+    RuleSet rules = typedRules();
     std::vector<LoadError> errors = loadErrors([&] { rules.addPath(fixture); });
     INFO("fixture: ", fixture);
     INFO("errors:\n", joined(errors));
@@ -135,13 +150,13 @@ TEST_CASE("loader: each bad-rule fixture fails with exactly its one error") {
     CHECK(contains(e.message, want.message));
     CHECK(e.str() == fixture + ":" + std::to_string(want.line) + ":" + std::to_string(want.column) +
                          ": 错误: " + e.message);
-    CHECK(rules.packs().empty());
+    CHECK(rules.packs().size() == 2);  // only typedRules()'s two packs
   }
 }
 
 TEST_CASE("loader: the fixture directory reports every fixture's error in file order") {
   std::vector<std::string> yamls = fixtures();
-  RuleSet rules;
+  RuleSet rules = typedRules();
   std::vector<LoadError> errors = loadErrors([&] { rules.addPath(badRulesDir()); });
   REQUIRE(errors.size() == yamls.size());
   for (size_t i = 0; i < errors.size(); ++i) {
@@ -151,7 +166,7 @@ TEST_CASE("loader: the fixture directory reports every fixture's error in file o
     CHECK(errors[i].loc.line == want.line);
     CHECK(errors[i].loc.column == want.column);
   }
-  CHECK(rules.packs().empty());
+  CHECK(rules.packs().size() == 2);  // only typedRules()'s two packs
 }
 
 TEST_CASE("loader: a missing rule path is one error naming the path") {
@@ -190,7 +205,7 @@ TEST_CASE("loader: the built-in packs added twice report duplicates") {
 }
 
 TEST_CASE("loader: a phrase rule from text loads and full-width brackets in its pattern are literal") {
-  RuleSet rules;
+  RuleSet rules = typedRules();
   REQUIRE_NOTHROW(rules.addText("inline.yaml", pack("  - id: t.item-one\n"
                                                     "    kind: phrase\n"
                                                     "    scope: document\n"
@@ -199,8 +214,8 @@ TEST_CASE("loader: a phrase rule from text loads and full-width brackets in its 
                                                     "    severity: warning\n"
                                                     "    message: 出现“{match}”\n" +
                                                     std::string(kBasis))));
-  REQUIRE(rules.packs().size() == 1);
-  const RulePack& p = *rules.packs()[0];
+  REQUIRE(rules.packs().size() == 3);  // typedRules()'s two packs and this one
+  const RulePack& p = *rules.packs().back();
   CHECK(p.name == "t");
   CHECK(p.file == "inline.yaml");
   REQUIRE(p.rules.size() == 1);
@@ -265,7 +280,8 @@ TEST_CASE("loader: a failed pack leaves the rule set unchanged") {
 }
 
 TEST_CASE("loader: a pack with one bad rule is not added at all") {
-  RuleSet rules;
+  RuleSet rules = typedRules();
+  size_t packs = rules.packs().size();
   std::vector<LoadError> errors = loadErrors([&] {
     rules.addText("t.yaml", pack("  - id: t.good\n"
                                  "    kind: phrase\n"
@@ -283,12 +299,61 @@ TEST_CASE("loader: a pack with one bad rule is not added at all") {
                                  std::string(kBasis)));
   });
   REQUIRE(errors.size() == 1);
-  CHECK(rules.packs().empty());
+  CHECK(rules.packs().size() == packs);
   CHECK(rules.rules().empty());
 }
 
 // Loader behaviour a rule author expects, found missing by writing the bad-rule
 // set (first pinned with should_fail, now fixed).
+
+TEST_CASE("loader: a rule for a report type no pack defines is an error") {
+  RuleSet rules;
+  std::vector<LoadError> errors = loadErrors(
+      [&] { rules.addText("t.yaml", "schema: nianbao/v1\npack: t\napplies_to: [fzz]\nrules: []\n"); });
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].loc.line == 3);
+  CHECK(contains(errors[0].message, "未知的报告类型 'fzz'"));
+}
+
+TEST_CASE("loader: a pattern that matches the empty string is refused") {
+  std::vector<LoadError> errors =
+      textErrors(pack("  - id: t.empty\n"
+                      "    kind: phrase\n"
+                      "    patterns: ['x*']\n"
+                      "    title: 测试\n"
+                      "    severity: error\n"
+                      "    message: 出现“{match}”\n" +
+                      std::string(kBasis)));
+  REQUIRE(errors.size() == 1);
+  CHECK(contains(errors[0].message, "可以匹配空字符串"));
+}
+
+TEST_CASE("loader: phrase placeholders depend on the mode") {
+  std::vector<LoadError> errors =
+      textErrors(pack("  - id: t.req\n"
+                      "    kind: phrase\n"
+                      "    mode: require\n"
+                      "    phrases: ['原因']\n"
+                      "    title: 测试\n"
+                      "    severity: error\n"
+                      "    message: 缺少“{match}”\n" +
+                      std::string(kBasis)));
+  REQUIRE(errors.size() == 1);
+  CHECK(contains(errors[0].message, "{match}"));
+}
+
+TEST_CASE("loader: errors come sorted by line") {
+  std::vector<LoadError> errors =
+      textErrors(pack("  - id: t.two\n"
+                      "    kind: phrase\n"
+                      "    patterns: ['(']\n"
+                      "    title: 测试\n"
+                      "    severity: fatal\n"
+                      "    message: 出现“{match}”\n" +
+                      std::string(kBasis)));
+  REQUIRE(errors.size() >= 2);
+  for (size_t i = 1; i < errors.size(); ++i) CHECK(errors[i - 1].loc.line <= errors[i].loc.line);
+}
 
 TEST_CASE("loader: an unknown kind does not also report the kind's own fields") {
   std::vector<LoadError> errors =

@@ -64,7 +64,8 @@ rules:
     pattern: '年度'
     title: 标题
     severity: note
-    message: 标题“{value}”不符合{pattern}
+    message: 缺少{field}
+    pattern_message: 标题“{value}”不符合{pattern}
     basis: {document: 测试}
   - id: t.old
     kind: metadata
