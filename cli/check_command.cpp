@@ -22,7 +22,7 @@ namespace {
 std::vector<std::string> expandInputs(const std::vector<std::string>& inputs) {
   namespace fs = std::filesystem;
   static const char* kExtensions[] = {".txt", ".md", ".markdown"};
-  std::vector<std::string> out;
+  std::vector<std::string> out, empty_dirs;
   for (const std::string& in : inputs) {
     std::error_code ec;
     if (!fs::is_directory(in, ec)) {
@@ -40,9 +40,13 @@ std::vector<std::string> expandInputs(const std::vector<std::string>& inputs) {
       }
     }
     std::sort(found.begin(), found.end());
-    if (found.empty())
-      std::cerr << "nianbao check: 警告: 目录 " << in << " 中没有报告文件（.txt、.md、.markdown）\n";
+    if (found.empty()) empty_dirs.push_back(in);
     out.insert(out.end(), found.begin(), found.end());
+  }
+  // When nothing at all is left, the caller's error says so instead.
+  for (const std::string& d : empty_dirs) {
+    if (!out.empty())
+      std::cerr << "nianbao check: 警告: 目录 " << d << " 中没有报告文件（.txt、.md、.markdown）\n";
   }
   return out;
 }
