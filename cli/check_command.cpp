@@ -59,16 +59,18 @@ int checkCommand(const std::vector<std::string>& args) {
   bool no_builtin = false;
   po::options_description opts("nianbao check [选项] FILE|DIR...", 400,
                                200);  // no wrapping: Boost cuts UTF-8
-  opts.add_options()("help,h", "显示帮助")("format,f", po::value(&format)->default_value("text"),
-                                           "输出格式：text 或 sarif")("output,o", po::value(&output),
-                                                                      "写入文件（默认标准输出）")(
-      "rules,r", po::value(&rule_paths)->composing(), "追加规则包文件或目录（可多次）")(
-      "no-builtin", po::bool_switch(&no_builtin), "不载入内置规则包")(
-      "type,t", po::value(&type), "指定报告类型（如 fz、xg），不自动识别")(
-      "fail-on", po::value(&fail_on)->default_value("error"),
-      "达到此级别的问题使退出码为 1：error、warning、note、none")(
-      "encoding", po::value(&encoding), "指定输入编码（如 UTF-8、GB18030），不自动检测")(
-      "color", po::value(&color)->default_value("auto"), "文本输出着色：auto、always、never");
+  // clang-format off
+  opts.add_options()
+      ("help,h", "显示帮助")
+      ("format,f", po::value(&format)->default_value("text"), "输出格式：text 或 sarif")
+      ("output,o", po::value(&output), "写入文件（默认标准输出）")
+      ("rules,r", po::value(&rule_paths)->composing(), "追加规则包文件或目录（可多次）")
+      ("no-builtin", po::bool_switch(&no_builtin), "不载入内置规则包")
+      ("type,t", po::value(&type), "指定报告类型（如 fz、xg），不自动识别")
+      ("fail-on", po::value(&fail_on)->default_value("error"), "达到此级别的问题使退出码为 1：error、warning、note、none")
+      ("encoding", po::value(&encoding), "指定输入编码（如 UTF-8、GB18030），不自动检测")
+      ("color", po::value(&color)->default_value("auto"), "文本输出着色：auto、always、never");
+  // clang-format on
   po::options_description hidden;
   hidden.add_options()("file", po::value(&files));
   po::options_description all;

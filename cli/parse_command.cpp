@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "nianbao/engine.h"
 #include "nianbao/ingest.h"
+#include "nianbao/text.h"
 
 namespace po = boost::program_options;
 using Json = nlohmann::ordered_json;
@@ -39,6 +40,73 @@ void printBlocks(const Document& d) {
     std::cout << "  [" << i << "] 第" << b.first_line
               << (b.last_line != b.first_line ? "–" + std::to_string(b.last_line) : "") << "行 " << kind
               << ": " << b.norm.text << "\n";
+  }
+}
+
+std::string pad(const std::string& s, int width) {
+  int w = displayWidth(s);
+  return s + std::string(static_cast<size_t>(std::max(0, width - w)), ' ');
+}
+
+// Each template as a grid: rows × columns as read, so a person sees at once
+// what the rules will see. "空" is a blank cell, "-" nothing read, "" not applicable.
+void printGrids(const std::vector<TableGrid>& grids) {
+  if (grids.empty()) return;
+  std::cout << "表格（对照模板）:\n";
+  for (const TableGrid& g : grids) {
+    std::cout << "  " << g.id << " " << g.name;
+    if (!g.found) {
+      std::cout << "：未找到\n";
+      continue;
+    }
+    std::cout << "（第" << g.first_line << "–" << g.last_line << "行）\n";
+    int label_w = 0;
+    for (const std::string& r : g.rows) label_w = std::max(label_w, displayWidth(r));
+    label_w = std::min(label_w, 40);
+    std::vector<int> widths;
+    for (size_t c = 0; c < g.columns.size(); ++c) {
+      int w = displayWidth(g.columns[c]);
+      for (const auto& row : g.cells) w = std::max(w, displayWidth(row[c]));
+      widths.push_back(w);
+    }
+    std::cout << "    " << pad("", label_w);
+    for (size_t c = 0; c < g.columns.size(); ++c) std::cout << " | " << pad(g.columns[c], widths[c]);
+    std::cout << "\n";
+    for (size_t r = 0; r < g.rows.size(); ++r) {
+      std::string label = g.rows[r];
+      if (displayWidth(label) > label_w) {
+        size_t i = 0;
+        int w = 0;
+        while (i < label.size()) {
+          size_t k = i;
+          char32_t ch = decodeUtf8(label, k);
+          int cw = displayWidth(label.substr(i, k - i));
+          if (w + cw > label_w - 2) break;
+          w += cw;
+          i = k;
+          (void)ch;
+        }
+        label = label.substr(0, i) + "…";
+      }
+      std::cout << "    " << pad(label, label_w);
+      for (size_t c = 0; c < g.columns.size(); ++c) std::cout << " | " << pad(g.cells[r][c], widths[c]);
+      std::cout << "\n";
+    }
+    for (const std::string& n : g.notes) std::cout << "    注：" << n << "\n";
+  }
+}
+
+void printTables(const Document& d) {
+  std::cout << "表格（原样读出，" << d.tables.size() << " 个）:\n";
+  for (size_t t = 0; t < d.tables.size(); ++t) {
+    const Table& tb = d.tables[t];
+    std::cout << "  [" << t << "] " << tb.format << " 第" << d.blocks[tb.first_block].first_line << "–"
+              << d.blocks[tb.last_block].last_line << "行\n";
+    for (const TableRow& r : tb.rows) {
+      std::cout << "    第" << r.line << "行" << (r.header ? "(表头)" : "") << ":";
+      for (const Cell& c : r.cells) std::cout << " |" << (c.kind == CellKind::kBlank ? "·" : c.text);
+      std::cout << " |\n";
+    }
   }
 }
 
@@ -110,7 +178,7 @@ Json regionJson(const Document& d, const Region& r) {
   return j;
 }
 
-void printJson(const Document& d, int depth, bool blocks) {
+void printJson(const Document& d, int depth, bool blocks, const std::vector<TableGrid>& grids) {
   Json j = Json::object();
   j["file"] = d.source.path();
   j["encoding"] = d.source.encoding();
@@ -135,6 +203,29 @@ void printJson(const Document& d, int depth, bool blocks) {
   Json outline = Json::array();
   for (const Section& s : d.parts) outline.push_back(sectionJson(d, s, depth));
   j["outline"] = outline;
+  Json tables = Json::array();
+  for (const TableGrid& g : grids) {
+    Json cells = Json::array();
+    for (size_t r = 0; r < g.rows.size(); ++r) {
+      Json row = Json::object();
+      row["row"] = g.rows[r];
+      Json values = Json::object();
+      for (size_t c = 0; c < g.columns.size(); ++c) {
+        if (!g.cells[r][c].empty())
+          values[g.columns[c]] = {{"value", g.cells[r][c]}, {"line", g.lines[r][c]}};
+      }
+      row["cells"] = values;
+      cells.push_back(row);
+    }
+    tables.push_back({{"id", g.id},
+                      {"name", g.name},
+                      {"found", g.found},
+                      {"first_line", g.first_line},
+                      {"last_line", g.last_line},
+                      {"rows", cells},
+                      {"notes", g.notes}});
+  }
+  j["tables"] = tables;
   if (blocks) {
     Json bs = Json::array();
     for (const Block& b : d.blocks) {
@@ -154,16 +245,21 @@ void printJson(const Document& d, int depth, bool blocks) {
 int parseCommand(const std::vector<std::string>& args) {
   std::string file, format, type, encoding;
   std::vector<std::string> rule_paths;
-  bool no_builtin = false, blocks = false;
+  bool no_builtin = false, blocks = false, raw_tables = false;
   int depth = 0;
   po::options_description opts("nianbao parse [选项] FILE", 400, 200);  // no wrapping: Boost cuts UTF-8
-  opts.add_options()("help,h", "显示帮助")("format,f", po::value(&format)->default_value("text"),
-                                           "输出格式：text 或 json")(
-      "depth", po::value(&depth)->default_value(0), "大纲只显示到第几层（0 = 全部）")(
-      "blocks", po::bool_switch(&blocks), "另列出每个段落（合并断行后）的行号与规范化文本")(
-      "rules,r", po::value(&rule_paths)->composing(), "追加规则包（影响报告类型识别）")(
-      "no-builtin", po::bool_switch(&no_builtin), "不载入内置规则包")(
-      "type,t", po::value(&type), "指定报告类型")("encoding", po::value(&encoding), "指定输入编码");
+  // clang-format off
+  opts.add_options()
+      ("help,h", "显示帮助")
+      ("format,f", po::value(&format)->default_value("text"), "输出格式：text 或 json")
+      ("depth", po::value(&depth)->default_value(0), "大纲只显示到第几层（0 = 全部）")
+      ("blocks", po::bool_switch(&blocks), "另列出每个段落（合并断行后）的行号与规范化文本")
+      ("raw-tables", po::bool_switch(&raw_tables), "另列出原样读出的表格（未对照模板）")
+      ("rules,r", po::value(&rule_paths)->composing(), "追加规则包（影响报告类型识别）")
+      ("no-builtin", po::bool_switch(&no_builtin), "不载入内置规则包")
+      ("type,t", po::value(&type), "指定报告类型")
+      ("encoding", po::value(&encoding), "指定输入编码");
+  // clang-format on
   po::options_description hidden;
   hidden.add_options()("file", po::value(&file));
   po::options_description all;
@@ -198,10 +294,13 @@ int parseCommand(const std::vector<std::string>& args) {
     Document doc = readDocument(file, ropt);
     detectReportType(doc, rules, CheckOptions{type});
     const ReportTypeDef* t = rules.reportType(doc.type);
-    if (format == "json")
-      printJson(doc, depth, blocks);
-    else
+    if (format == "json") {
+      printJson(doc, depth, blocks, tableGrids(doc, rules));
+    } else {
       printText(doc, t ? t->name : "", depth);
+      printGrids(tableGrids(doc, rules));
+    }
+    if (raw_tables && format == "text") printTables(doc);
     if (blocks && format == "text") printBlocks(doc);  // json carries them itself
   } catch (const InputError& e) {
     std::cerr << "nianbao: 错误: " << e.what() << "\n";

@@ -1,6 +1,9 @@
 #include "nianbao/document.h"
 
 #include <charconv>
+#include <cstdlib>
+
+#include <re2/re2.h>
 
 namespace nianbao {
 
@@ -33,6 +36,47 @@ const char* metadataFieldLabel(std::string_view field) {
     if (field == k) return v;
   }
   return "";
+}
+
+const char* cellKindName(CellKind k) {
+  switch (k) {
+    case CellKind::kBlank:
+      return "blank";
+    case CellKind::kNumber:
+      return "number";
+    case CellKind::kSlash:
+      return "slash";
+    case CellKind::kDash:
+      return "dash";
+    case CellKind::kText:
+      return "text";
+  }
+  return "text";
+}
+
+void classifyCell(Cell& cell) {
+  static const RE2 kNumber(R"(^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$)");
+  static const RE2 kDash(R"(^-+$)");
+  const std::string& t = cell.text;
+  cell.value = 0;
+  cell.integer = false;
+  if (t.empty()) {
+    cell.kind = CellKind::kBlank;
+  } else if (t == "/" || t == "\\") {
+    cell.kind = CellKind::kSlash;
+  } else if (RE2::FullMatch(t, kDash)) {
+    cell.kind = CellKind::kDash;
+  } else if (RE2::FullMatch(t, kNumber)) {
+    std::string digits;
+    for (char c : t) {
+      if (c != ',') digits += c;
+    }
+    cell.kind = CellKind::kNumber;
+    cell.value = std::strtod(digits.c_str(), nullptr);
+    cell.integer = digits.find('.') == std::string::npos;
+  } else {
+    cell.kind = CellKind::kText;
+  }
 }
 
 const MetaField* Document::field(const std::string& name) const {

@@ -7,6 +7,7 @@
 
 #include "nianbao/text.h"
 #include "rules/rule_support.h"
+#include "tables/table_cache.h"
 
 namespace nianbao {
 namespace {
@@ -68,6 +69,52 @@ std::string cut(std::string_view s, size_t max_cp) {
 
 }  // namespace
 
+std::vector<TableGrid> tableGrids(const Document& doc, const RuleSet& rules) {
+  std::vector<TableGrid> out;
+  detail::TableCache cache(doc, rules);
+  for (const auto& pack : rules.packs()) {
+    bool mine = pack->applies_to.empty() || std::find(pack->applies_to.begin(), pack->applies_to.end(),
+                                                      doc.type) != pack->applies_to.end();
+    if (!mine) continue;
+    for (const TableTemplate& t : pack->tables) {
+      const detail::BoundTable* b = cache.get(t.id);
+      TableGrid g;
+      g.id = t.id;
+      g.name = t.name;
+      g.found = b->found;
+      if (!b->pieces.empty()) {
+        g.first_line = doc.blocks[b->pieces.front()->first_block].first_line;
+        g.last_line = doc.blocks[b->pieces.back()->last_block].last_line;
+      }
+      for (const TemplateLabel& c : t.columns) g.columns.push_back(c.label);
+      for (const TemplateLabel& r : t.rows) g.rows.push_back(r.label);
+      for (size_t r = 0; r < t.rows.size(); ++r) {
+        std::vector<std::string> row;
+        std::vector<uint32_t> lines;
+        for (size_t c = 0; c < t.columns.size(); ++c) {
+          const Cell* cell = b->cells[r][c].cell;
+          if (!b->applies(r, c))
+            row.emplace_back("");
+          else if (!cell)
+            row.emplace_back("-");
+          else if (cell->kind == CellKind::kBlank)
+            row.emplace_back("空");
+          else
+            row.push_back(cell->text);
+          lines.push_back(b->cells[r][c].row ? b->cells[r][c].row->line : 0);
+        }
+        g.cells.push_back(std::move(row));
+        g.lines.push_back(std::move(lines));
+      }
+      for (const detail::TableNote& n : b->notes) {
+        g.notes.push_back("第" + std::to_string(doc.source.position(n.span.begin).line) + "行：" + n.detail);
+      }
+      out.push_back(std::move(g));
+    }
+  }
+  return out;
+}
+
 const std::vector<RuleInfo>& engineRules() {
   static const std::vector<RuleInfo> rules = {unknownTypeRule()};
   return rules;
@@ -115,8 +162,9 @@ std::vector<Finding> evaluate(const Document& doc, const RuleSet& rules) {
     out.emit(unknownTypeRule(), detail::documentStart(doc),
              {{"types", types.empty() ? "未载入任何报告类型" : "已知：" + types}}, "unknown-type");
   }
+  detail::TableCache tables(doc, rules);
   for (const auto& pack : rules.packs()) {
-    EvalContext ctx{doc, *pack};
+    EvalContext ctx{doc, *pack, &tables};
     for (const auto& rule : pack->rules) {
       if (appliesTo(rule->info(), doc)) rule->evaluate(ctx, out);
     }

@@ -35,8 +35,9 @@ struct Block {
   Span span;  // source bytes, first to last character
   uint32_t first_line = 0;
   uint32_t last_line = 0;
-  int md_level = 0;  // markdown '#' count for kHeading
-  NormText norm;     // normalized, reflowed text
+  int md_level = 0;        // markdown '#' count for kHeading
+  bool md_header = false;  // kTableRow followed by a |---| rule line
+  NormText norm;           // normalized, reflowed text
 };
 
 enum class MarkerStyle {
@@ -85,6 +86,46 @@ struct Region {
   std::string title;  // e.g. the cover letter's own title
 };
 
+// A table as read, before it is matched to a template: rows of cells with
+// their source spans. Markdown pipe tables and plain-text tables (a label and
+// whitespace-separated figures, as text copied out of PDFs looks) both end up
+// here; HTML and DOCX tables will too.
+enum class CellKind {
+  kBlank,   // nothing written
+  kNumber,  // 396, 1,234, 12.35 (full-width digits already folded)
+  kSlash,   // "/" written where a number belongs
+  kDash,    // "-", "—", "——"
+  kText,    // a label or anything else
+};
+const char* cellKindName(CellKind k);
+
+struct Cell {
+  std::string text;  // normalized
+  Span span;         // source bytes of the text; for a blank cell, where it sits
+  CellKind kind = CellKind::kBlank;
+  double value = 0;  // kNumber
+  bool integer = false;
+  int row_span = 1;
+  int col_span = 1;
+};
+
+struct TableRow {
+  std::vector<Cell> cells;
+  uint32_t line = 0;
+  Span span;
+  bool header = false;  // marked as a header by the format (markdown row above |---|)
+};
+
+struct Table {
+  std::string format;  // "markdown", "text"
+  std::vector<TableRow> rows;
+  size_t first_block = 0;  // blocks [first_block, last_block] hold it
+  size_t last_block = 0;
+};
+
+// Classifies a cell's normalized text (sets kind, value, integer).
+void classifyCell(Cell& cell);
+
 struct Document {
   SourceText source;
   std::vector<Block> blocks;
@@ -94,6 +135,7 @@ struct Document {
   size_t body_end = 0;
   std::map<std::string, MetaField> meta;
   std::vector<Section> parts;  // the outline: top-level parts with children
+  std::vector<Table> tables;   // as read, in document order
   std::string type;            // report type id ("fz", "xg"), empty if unknown
   std::string type_source;     // "--type", "title", "parts"
 

@@ -23,6 +23,21 @@ void detectReportType(Document& doc, const RuleSet& rules, const CheckOptions& o
 // have positions, source lines and fingerprints.
 std::vector<Finding> evaluate(const Document& doc, const RuleSet& rules);
 
+// A table as matched to its template, for people (`nianbao parse`): one grid
+// per template of the packs that apply to the document's type.
+struct TableGrid {
+  std::string id;    // 表三
+  std::string name;  // 收到和处理政府信息公开申请情况
+  bool found = false;
+  uint32_t first_line = 0, last_line = 0;       // of the pieces read
+  std::vector<std::string> columns;             // official column labels
+  std::vector<std::string> rows;                // official row labels
+  std::vector<std::vector<std::string>> cells;  // value as read; "空" blank; "-" not read; "" n/a
+  std::vector<std::vector<uint32_t>> lines;     // source line of each cell (0: none)
+  std::vector<std::string> notes;               // how it was read, with line numbers
+};
+std::vector<TableGrid> tableGrids(const Document& doc, const RuleSet& rules);
+
 // Rules the engine itself reports under (not from packs), for reporters' rule lists.
 const std::vector<RuleInfo>& engineRules();
 

@@ -57,10 +57,14 @@ struct RuleInfo {
 };
 
 class RulePack;
+namespace detail {
+class TableCache;
+}
 
 struct EvalContext {
   const Document& doc;
   const RulePack& pack;
+  detail::TableCache* tables = nullptr;  // the document's tables bound to templates
 };
 
 using Vars = std::vector<std::pair<std::string, std::string>>;

@@ -73,6 +73,34 @@ struct ReportTypeDef {
   SourceLoc loc;
 };
 
+// One row or column of a table template.
+struct TemplateLabel {
+  std::string id;     // how rules name it, normalized ("(七)总计", "自然人")
+  std::string label;  // the official wording, for messages ("（七）总计")
+  std::vector<std::shared_ptr<const re2::RE2>> match;  // how a report's label is recognized
+  std::vector<size_t> columns;                         // rows only: the columns that apply; empty = all
+  SourceLoc loc;
+};
+
+// An official table (国办公开办函〔2021〕30号 表二/表三/表四), declared in YAML.
+struct TableTemplate {
+  std::string id;       // "表三"
+  std::string name;     // "收到和处理政府信息公开申请情况"
+  std::string section;  // id of the pack section the table sits in ("" = anywhere)
+  bool flat = false;    // one data row whose cells are (row, column) pairs by header
+  std::vector<TemplateLabel> rows;
+  std::vector<TemplateLabel> columns;
+  std::vector<std::pair<std::string, std::vector<size_t>>> row_groups;  // 办理结果 -> rows
+  std::vector<std::pair<std::string, std::vector<size_t>>> col_groups;  // 申请人 -> columns
+  SourceLoc loc;
+
+  // Index of a row or column by id (normalized on the way in); -1 if none.
+  int row(std::string_view id) const;
+  int column(std::string_view id) const;
+  const std::vector<size_t>* rowGroup(std::string_view name) const;
+  const std::vector<size_t>* columnGroup(std::string_view name) const;
+};
+
 class RulePack {
  public:
   std::string name;
@@ -81,9 +109,11 @@ class RulePack {
   std::vector<std::string> applies_to;       // default report types of its rules
   std::optional<ReportTypeDef> report_type;  // a type this pack defines
   std::vector<SectionDef> sections;          // in canonical order
+  std::vector<TableTemplate> tables;
   std::vector<std::unique_ptr<Rule>> rules;
 
   const SectionDef* section(std::string_view id) const;
+  const TableTemplate* table(std::string_view id) const;
 };
 
 class RuleSet {
@@ -100,6 +130,8 @@ class RuleSet {
   // Every rule, sorted by id.
   std::vector<const Rule*> rules() const;
   const Rule* rule(std::string_view id) const;
+  // The first loaded pack's template with this id, and that pack.
+  const TableTemplate* table(std::string_view id, const RulePack** owner = nullptr) const;
 
  private:
   std::vector<std::unique_ptr<RulePack>> packs_;

@@ -72,6 +72,7 @@ Document parseDocument(const std::string& path, std::string bytes, const ReadOpt
   detail::splitInlineHeadings(doc.source, doc.blocks);
   detail::recognizeMatter(doc);
   detail::recognizeOutline(doc);
+  detail::recognizeTables(doc);
   return doc;
 }
 

@@ -81,6 +81,56 @@ const Section* SectionDef::find(const std::vector<Section>& parts) const {
   return hit;
 }
 
+int TableTemplate::row(std::string_view id) const {
+  std::string n = normalizeText(id);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i].id == n) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int TableTemplate::column(std::string_view id) const {
+  std::string n = normalizeText(id);
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i].id == n) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+const std::vector<size_t>* TableTemplate::rowGroup(std::string_view name) const {
+  std::string n = normalizeText(name);
+  for (const auto& [g, m] : row_groups) {
+    if (g == n) return &m;
+  }
+  return nullptr;
+}
+
+const std::vector<size_t>* TableTemplate::columnGroup(std::string_view name) const {
+  std::string n = normalizeText(name);
+  for (const auto& [g, m] : col_groups) {
+    if (g == n) return &m;
+  }
+  return nullptr;
+}
+
+const TableTemplate* RulePack::table(std::string_view id) const {
+  std::string n = normalizeText(id);
+  for (const TableTemplate& t : tables) {
+    if (t.id == n) return &t;
+  }
+  return nullptr;
+}
+
+const TableTemplate* RuleSet::table(std::string_view id, const RulePack** owner) const {
+  for (const auto& p : packs_) {
+    if (const TableTemplate* t = p->table(id)) {
+      if (owner) *owner = p.get();
+      return t;
+    }
+  }
+  return nullptr;
+}
+
 const SectionDef* RulePack::section(std::string_view id) const {
   for (const SectionDef& s : sections) {
     if (s.id() == id) return &s;
@@ -154,7 +204,112 @@ void parseSections(YamlCtx& y, const YAML::Node& list, RulePack& pack) {
 
 using IdMap = std::map<std::string, SourceLoc>;
 
-std::unique_ptr<Rule> parseRule(YamlCtx& y, const YAML::Node& node, const RulePack& pack, IdMap& ids) {
+// tables: official table templates (rows, columns, groups) for table rules.
+void parseTables(YamlCtx& y, const YAML::Node& list, RulePack& pack) {
+  if (!list.IsDefined() || list.IsNull()) return;
+  if (!list.IsSequence()) {
+    y.error(list, "tables 应为列表");
+    return;
+  }
+  auto labels = [&](Fields& f, const char* key, const char* what) {
+    std::vector<TemplateLabel> out;
+    YAML::Node seq = f.get(key);
+    if (!seq.IsDefined() || seq.IsNull()) {
+      f.missing(key);
+      return out;
+    }
+    if (!seq.IsSequence()) {
+      y.error(seq, std::string(key) + " 应为列表");
+      return out;
+    }
+    for (const auto& item : seq) {
+      Fields g(y, item, what);
+      if (!g.ok()) continue;
+      TemplateLabel l;
+      l.loc = y.loc(item);
+      auto id = g.str("id", true);
+      l.id = normalizeText(id.value_or(""));
+      l.label = g.str("label").value_or(id.value_or(""));
+      for (auto& [p, node] : g.stringNodes("match")) {
+        if (auto re = y.regex(node, p)) l.match.push_back(re);
+      }
+      if (l.match.empty() && !l.label.empty()) l.match.push_back(y.phrase(item, l.label));
+      std::vector<std::pair<std::string, YAML::Node>> cols;
+      if (std::string(key) == "rows") cols = g.stringNodes("columns");
+      g.finish();
+      for (const auto& [c, node] : cols) {
+        // Resolved once all columns are known: keep the name for now.
+        l.columns.push_back(static_cast<size_t>(-1));
+        (void)c;
+        (void)node;
+      }
+      if (std::any_of(out.begin(), out.end(), [&](const TemplateLabel& o) { return o.id == l.id; })) {
+        y.error(item, std::string(what) + " id '" + *id + "' 重复");
+      }
+      out.push_back(std::move(l));
+    }
+    return out;
+  };
+  for (const auto& item : list) {
+    Fields f(y, item, "表格模板");
+    if (!f.ok()) continue;
+    TableTemplate t;
+    t.loc = y.loc(item);
+    t.id = normalizeText(f.str("id", true).value_or(""));
+    t.name = f.str("name", true).value_or("");
+    if (auto sec = f.str("section")) {
+      if (!pack.section(*sec)) y.error(f.where("section"), "未定义的部分 '" + *sec + "'");
+      t.section = *sec;
+    }
+    t.flat = f.choice("layout", {"grid", "flat"}).value_or("grid") == "flat";
+    t.columns = labels(f, "columns", "列");
+    t.rows = labels(f, "rows", "行");
+    // Row columns by id, now that the columns are known.
+    YAML::Node rows_node = f.node()["rows"];
+    for (size_t r = 0; r < t.rows.size() && rows_node.IsSequence() && r < rows_node.size(); ++r) {
+      t.rows[r].columns.clear();
+      YAML::Node cols = rows_node[r]["columns"];
+      if (!cols.IsDefined() || !cols.IsSequence()) continue;
+      for (const auto& c : cols) {
+        int k = t.column(c.IsScalar() ? c.Scalar() : "");
+        if (k < 0)
+          y.error(c, "未定义的列 '" + (c.IsScalar() ? c.Scalar() : std::string("?")) + "'");
+        else
+          t.rows[r].columns.push_back(static_cast<size_t>(k));
+      }
+    }
+    auto groups = [&](const char* key, bool rows) {
+      std::vector<std::pair<std::string, std::vector<size_t>>> out;
+      YAML::Node g = f.get(key);
+      if (!g.IsDefined() || g.IsNull()) return out;
+      if (!g.IsMap()) {
+        y.error(g, std::string(key) + " 应为映射（组名: [id, …]）");
+        return out;
+      }
+      for (const auto& kv : g) {
+        std::vector<size_t> members;
+        for (const auto& m : kv.second) {
+          int k = rows ? t.row(m.IsScalar() ? m.Scalar() : "") : t.column(m.IsScalar() ? m.Scalar() : "");
+          if (k < 0)
+            y.error(m, std::string("未定义的") + (rows ? "行" : "列") + " '" +
+                           (m.IsScalar() ? m.Scalar() : "?") + "'");
+          else
+            members.push_back(static_cast<size_t>(k));
+        }
+        out.emplace_back(normalizeText(kv.first.Scalar()), std::move(members));
+      }
+      return out;
+    };
+    t.row_groups = groups("row_groups", true);
+    t.col_groups = groups("column_groups", false);
+    f.finish();
+    if (pack.table(t.id)) y.error(f.where("id"), "表格模板 id '" + t.id + "' 重复");
+    pack.tables.push_back(std::move(t));
+  }
+}
+
+std::unique_ptr<Rule> parseRule(YamlCtx& y, const YAML::Node& node, const RulePack& pack, IdMap& ids,
+                                const std::vector<std::unique_ptr<RulePack>>& loaded) {
   Fields f(y, node, "规则");
   if (!f.ok()) return nullptr;
   size_t errors = y.errorCount();
@@ -227,7 +382,7 @@ std::unique_ptr<Rule> parseRule(YamlCtx& y, const YAML::Node& node, const RulePa
       detail::checkPlaceholders(y, f.where("message"), "message", info.message, kind->placeholders,
                                 info.kind);
     }
-    detail::KindContext kc{f, pack};
+    detail::KindContext kc{f, pack, loaded};
     rule = kind->make(info, kc);
   }
   // With an unknown kind its own fields cannot be judged: report only what is missing.
@@ -280,6 +435,7 @@ std::unique_ptr<RulePack> parsePack(YamlCtx& y, const YAML::Node& root, IdMap& i
     }
   }
   parseSections(y, top.get("sections"), *pack);
+  parseTables(y, top.get("tables"), *pack);
   YAML::Node rules = top.get("rules");
   if (!rules.IsDefined() || rules.IsNull()) {
     top.missing("rules");
@@ -287,7 +443,7 @@ std::unique_ptr<RulePack> parsePack(YamlCtx& y, const YAML::Node& root, IdMap& i
     y.error(rules, "rules 应为列表");
   } else {
     for (const auto& r : rules) {
-      if (auto rule = parseRule(y, r, *pack, ids)) pack->rules.push_back(std::move(rule));
+      if (auto rule = parseRule(y, r, *pack, ids, loaded)) pack->rules.push_back(std::move(rule));
     }
   }
   top.finish();

@@ -74,6 +74,8 @@ std::vector<Block> buildBlocks(const SourceText& src, const std::vector<Line>& l
              : first.kind == LineKind::kTableRow ? BlockKind::kTableRow
                                                  : BlockKind::kParagraph;
     b.md_level = first.md_level;
+    b.md_header = first.kind == LineKind::kTableRow && i + 1 < lines.size() &&
+                  lines[i + 1].kind == LineKind::kTableRule;
     NormBuilder nb;
     nb.append(text, first.content);
     std::string joined = first.norm;

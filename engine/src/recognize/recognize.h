@@ -38,6 +38,8 @@ void splitInlineHeadings(const SourceText& src, std::vector<Block>& blocks);
 
 void recognizeMatter(Document& doc);
 void recognizeOutline(Document& doc);
+// Markdown pipe tables and plain-text tables ("label 360 19 0 0 2 15 396").
+void recognizeTables(Document& doc);
 
 // The normalized text of a block as a string_view.
 inline std::string_view normOf(const Block& b) { return b.norm.text; }

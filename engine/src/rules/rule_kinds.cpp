@@ -44,4 +44,18 @@ const SectionDef* KindContext::section(const YAML::Node& node, const std::string
   return nullptr;
 }
 
+const TableTemplate* KindContext::table(const YAML::Node& node, const std::string& id) {
+  if (const TableTemplate* t = pack.table(id)) return t;
+  for (const auto& p : loaded) {
+    if (const TableTemplate* t = p->table(id)) return t;
+  }
+  std::vector<std::string> ids;
+  for (const TableTemplate& t : pack.tables) ids.push_back(t.id);
+  for (const auto& p : loaded) {
+    for (const TableTemplate& t : p->tables) ids.push_back(t.id);
+  }
+  ctx().error(node, "未定义的表格 '" + id + "'（已定义：" + (ids.empty() ? "无" : joinNames(ids)) + "）");
+  return nullptr;
+}
+
 }  // namespace nianbao::detail
