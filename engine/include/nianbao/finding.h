@@ -19,6 +19,14 @@ const char* severityName(Severity s);    // "note", "warning", "error"
 const char* severityNameZh(Severity s);  // "提示", "警告", "错误"
 std::optional<Severity> parseSeverity(std::string_view s);
 
+// Another place a finding involves: a summand of a sum, a blank cell.
+struct RelatedPlace {
+  Span span;
+  std::string label;  // "表三/一、本年新收政府信息公开申请数量/自然人"
+  Position begin;     // filled by the engine
+  Position end;
+};
+
 struct Finding {
   std::string rule_id;
   Severity severity = Severity::kWarning;
@@ -31,6 +39,8 @@ struct Finding {
   std::string key;                                // rule-chosen content key for the fingerprint
   std::string fingerprint;                        // stable across edits elsewhere in the report
   std::map<std::string, std::string> properties;  // expected, found, ...
+  std::string logical;                            // e.g. 表三/一、本年新收…/自然人 (table cells)
+  std::vector<RelatedPlace> related;
 };
 
 // Sorts by position, then rule id, then message: byte-stable output.

@@ -6,6 +6,8 @@
 #include "rules/phrase_rule.h"
 #include "rules/required_section_rule.h"
 #include "rules/section_order_rule.h"
+#include "rules/table_cells_filled_rule.h"
+#include "rules/table_required_rule.h"
 
 namespace nianbao::detail {
 
@@ -25,6 +27,11 @@ const std::vector<RuleKind>& ruleKinds() {
        "各部分应按规定顺序出现",
        makeSectionOrderRule,
        {"section", "line", "after", "after_line"}},
+      {"table_cells_filled",
+       "表格中规定要填数字的格不得空白、填“/”或“—”",
+       makeTableCellsFilledRule,
+       {"table", "row", "line", "count", "cells", "read", "notes"}},
+      {"table_required", "规定的表格及其行、列必须齐全", makeTableRequiredRule, {"table", "name", "what"}},
   };
   return kinds;
 }

@@ -330,13 +330,20 @@ struct Binder {
     }
     std::vector<bool> mapped(row.cells.size(), false);
     if (by_header) {
+      std::string how;
       for (size_t r = 0; r < t.rows.size(); ++r) {
+        int lo = 1 << 30, hi = -1;
         for (size_t c = 0; c < t.columns.size(); ++c) {
-          size_t p = static_cast<size_t>(cell_pos[r][c]);
-          place(r, c, row, p);
-          mapped[p] = true;
+          int p = cell_pos[r][c];
+          place(r, c, row, static_cast<size_t>(p));
+          mapped[static_cast<size_t>(p)] = true;
+          lo = std::min(lo, p);
+          hi = std::max(hi, p);
         }
+        how += (how.empty() ? "" : "，") + std::string("第") + std::to_string(lo + 1) + "–" +
+               std::to_string(hi + 1) + "格为" + t.rows[r].label;
       }
+      note(TableNote::Kind::kAlignment, &row, row.span, "", describeRun(row, 0), "按表头对齐：" + how);
     } else {
       size_t from = 0, to = row.cells.size();
       while (to - from > expected && row.cells[to - 1].kind == CellKind::kBlank) --to;
@@ -380,6 +387,7 @@ struct Binder {
       return;
     }
     if (r < 0) {
+      ++out.unknown_rows;
       std::vector<size_t> texts = textPositions(row);
       std::string label = texts.empty() ? "" : row.cells[texts.back()].text;
       note(TableNote::Kind::kUnknownRow, &row, row.span, "", label,
@@ -401,20 +409,46 @@ struct Binder {
   }
 };
 
-}  // namespace
-
-BoundTable bindTable(const Document& doc, const TableTemplate& t, const Section* section) {
-  Binder b(doc, t);
-  for (const Table& table : doc.tables) {
-    bool inside = section ? (table.first_block >= section->block && table.first_block < section->body_end)
-                          : (table.first_block >= doc.body_begin && table.first_block < doc.body_end);
-    if (!inside) continue;
-    b.out.pieces.push_back(&table);
+// How many rows of a piece carry one of the template's row labels.
+size_t labelledRows(const Table& table, const TableTemplate& t) {
+  size_t n = 0;
+  for (const TableRow& row : table.rows) {
+    bool hit = false;
+    for (const Cell& c : row.cells) {
+      if (c.kind != CellKind::kText) continue;
+      for (const TemplateLabel& l : t.rows) hit = hit || matchesAny(l.match, c.text);
+    }
+    n += hit;
   }
+  return n;
+}
+
+BoundTable bindPieces(const Document& doc, const TableTemplate& t, std::vector<const Table*> pieces) {
+  Binder b(doc, t);
+  b.out.pieces = std::move(pieces);
   for (const Table* piece : b.out.pieces) {
     for (const TableRow& row : piece->rows) b.add(row);
   }
-  BoundTable out = std::move(b.out);
+  return std::move(b.out);
+}
+
+}  // namespace
+
+BoundTable bindTable(const Document& doc, const TableTemplate& t, const Section* section) {
+  std::vector<const Table*> inside, labelled;
+  for (const Table& table : doc.tables) {
+    if (section && table.first_block >= section->block && table.first_block < section->body_end) {
+      inside.push_back(&table);
+    }
+    bool in_body = table.first_block >= doc.body_begin && table.first_block < doc.body_end;
+    if (in_body && labelledRows(table, t) >= 2) labelled.push_back(&table);
+  }
+  // The template's part first; when nothing is read there (the part was
+  // misnamed, or the tables were gathered elsewhere), the pieces that carry
+  // the template's own row labels.
+  BoundTable out = bindPieces(doc, t, section ? inside : labelled);
+  bool found = std::any_of(out.rows.begin(), out.rows.end(), [](const TableRow* r) { return r != nullptr; });
+  if (section && !found && !labelled.empty()) out = bindPieces(doc, t, labelled);
   // Rows read by order one after another (a shifted stretch of a table) make one note.
   std::vector<TableNote> merged;
   for (TableNote& n : out.notes) {
@@ -435,6 +469,21 @@ BoundTable bindTable(const Document& doc, const TableTemplate& t, const Section*
   }
   out.notes = std::move(merged);
   out.found = std::any_of(out.rows.begin(), out.rows.end(), [](const TableRow* r) { return r != nullptr; });
+  if (!out.found) {
+    // Template labels in the part's running text: a table may be there unread.
+    size_t begin = section ? section->block : doc.body_begin;
+    size_t end = section ? section->body_end : doc.body_end;
+    for (const auto* labels : {&t.rows, &t.columns}) {
+      for (const TemplateLabel& l : *labels) {
+        for (size_t i = begin; i < end && i < doc.blocks.size(); ++i) {
+          if (matchesAny(l.match, doc.blocks[i].norm.text)) {
+            ++out.labels_in_part;
+            break;
+          }
+        }
+      }
+    }
+  }
   if (!out.pieces.empty())
     out.anchor = out.pieces.front()->rows.front().span;
   else if (section)

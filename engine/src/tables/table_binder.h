@@ -48,6 +48,14 @@ struct BoundTable {
   std::vector<const TableRow*> rows;          // physical row of each template row (nullptr: not found)
   std::vector<bool> column_found;
   std::vector<TableNote> notes;
+  // Rows with figures that matched nothing: the table text is garbled, so a
+  // row not found may be there unread.
+  size_t unknown_rows = 0;
+  // When no table was read: how many of the template's row and column labels
+  // the part's running text mentions. Several mean the table is there as text
+  // nianbao cannot read (a web page flattened it into one line…).
+  size_t labels_in_part = 0;
+  bool clean() const { return unknown_rows == 0; }
 
   // The column applies to the row (表二's rows have their own columns).
   bool applies(size_t r, size_t c) const;
