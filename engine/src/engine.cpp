@@ -180,6 +180,10 @@ std::vector<Finding> evaluate(const Document& doc, const RuleSet& rules) {
     f.end = doc.source.position(f.span.end);
     f.line_text = std::string(doc.source.line(f.begin.line));
     f.snippet = cut(std::string_view(doc.source.text()).substr(f.span.begin, f.span.end - f.span.begin), 200);
+    for (RelatedPlace& r : f.related) {
+      r.begin = doc.source.position(r.span.begin);
+      r.end = doc.source.position(r.span.end);
+    }
     f.fingerprint = fingerprintOf(f.rule_id + "\n" + identity + "\n" + f.key);
   }
   sortFindings(findings);
