@@ -75,8 +75,9 @@ struct ReportTypeDef {
 
 // One row or column of a table template.
 struct TemplateLabel {
-  std::string id;     // how rules name it, normalized ("(七)总计", "自然人")
-  std::string label;  // the official wording, for messages ("（七）总计")
+  std::string id;       // how rules name it, normalized ("(七)总计", "自然人")
+  std::string display;  // the id as the pack writes it ("（七）总计"), for messages
+  std::string label;    // the official wording, for messages ("（七）总计")
   std::vector<std::shared_ptr<const re2::RE2>> match;  // how a report's label is recognized
   std::vector<size_t> columns;                         // rows only: the columns that apply; empty = all
   SourceLoc loc;

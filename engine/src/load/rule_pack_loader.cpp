@@ -229,6 +229,7 @@ void parseTables(YamlCtx& y, const YAML::Node& list, RulePack& pack) {
       l.loc = y.loc(item);
       auto id = g.str("id", true);
       l.id = normalizeText(id.value_or(""));
+      l.display = id.value_or("");
       l.label = g.str("label").value_or(id.value_or(""));
       for (auto& [p, node] : g.stringNodes("match")) {
         if (auto re = y.regex(node, p)) l.match.push_back(re);
