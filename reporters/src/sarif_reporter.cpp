@@ -143,7 +143,30 @@ class SarifReporter : public Reporter {
     }
     res["level"] = level(f.severity);
     res["message"] = {{"text", f.message}};
-    res["locations"] = Json::array({{{"physicalLocation", phys}}});
+    Json loc = Json::object();
+    loc["physicalLocation"] = phys;
+    if (!f.logical.empty()) {
+      loc["logicalLocations"] = Json::array({{{"fullyQualifiedName", f.logical}, {"kind", "element"}}});
+    }
+    res["locations"] = Json::array({loc});
+    if (!f.related.empty()) {
+      Json related = Json::array();
+      int id = 1;
+      for (const RelatedPlace& r : f.related) {
+        Json reg = Json::object();
+        reg["startLine"] = r.begin.line;
+        reg["startColumn"] = r.begin.column;
+        if (r.end.offset > r.begin.offset) {
+          reg["endLine"] = r.end.line;
+          reg["endColumn"] = r.end.column;
+        }
+        Json p = Json::object();
+        p["artifactLocation"] = {{"uri", toUri(d.path)}, {"index", artifact}};
+        p["region"] = reg;
+        related.push_back({{"id", id++}, {"physicalLocation", p}, {"message", {{"text", r.label}}}});
+      }
+      res["relatedLocations"] = related;
+    }
     res["partialFingerprints"] = {{"nianbao/v1", f.fingerprint}};
     if (!f.properties.empty()) {
       Json p = Json::object();

@@ -25,6 +25,7 @@ class YamlCtx {
   YamlCtx(std::string file, std::string_view text, std::vector<LoadError>& errors)
       : file_(std::move(file)), text_(text), errors_(errors) {}
   const std::string& file() const { return file_; }
+  std::string_view text() const { return text_; }
   SourceLoc loc(const YAML::Node& n) const;
   // Location of a yaml-cpp Mark (byte position) as line and code-point column.
   SourceLoc loc(const YAML::Mark& m) const;

@@ -6,6 +6,7 @@
 #include "rules/phrase_rule.h"
 #include "rules/required_section_rule.h"
 #include "rules/section_order_rule.h"
+#include "rules/table_assert_rule.h"
 #include "rules/table_cells_filled_rule.h"
 #include "rules/table_required_rule.h"
 
@@ -27,6 +28,10 @@ const std::vector<RuleKind>& ruleKinds() {
        "各部分应按规定顺序出现",
        makeSectionOrderRule,
        {"section", "line", "after", "after_line"}},
+      {"table_assert",
+       "表格数字之间必须成立的关系（勾稽关系），用表达式写",
+       makeTableAssertRule,
+       {"left", "left_value", "right", "right_value", "for", "expr"}},
       {"table_cells_filled",
        "表格中规定要填数字的格不得空白、填“/”或“—”",
        makeTableCellsFilledRule,

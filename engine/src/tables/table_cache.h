@@ -17,6 +17,7 @@ class TableCache {
   // nullptr when no loaded pack has a template with this id.
   const BoundTable* get(std::string_view id);
   const Document& doc() const { return doc_; }
+  const RuleSet& rules() const { return rules_; }
 
  private:
   const Document& doc_;

@@ -32,13 +32,18 @@ std::string argText(const Value& v, const char* what) {
 
 bool isDocumentName(std::string_view name) { return name == kBody; }
 
-TableHost::TableHost(const Document& doc, const RuleSet* rules, TableCache* tables, Naming naming)
-    : doc_(doc), rules_(rules), tables_(tables), naming_(naming) {}
+TableHost::TableHost(const Document& doc, Lookup lookup, TableCache* tables, Naming naming)
+    : doc_(doc), lookup_(std::move(lookup)), tables_(tables), naming_(naming) {}
+
+TableHost TableHost::forRules(const Document& doc, const RuleSet& rules, TableCache* tables, Naming naming) {
+  return TableHost(
+      doc, [&rules](std::string_view id) { return rules.table(id); }, tables, naming);
+}
 
 std::optional<Value> TableHost::name(std::string_view name) {
   if (auto it = vars_.find(name); it != vars_.end()) return it->second;
   if (name == kBody) return Value::object("B:", std::string(kBody));
-  if (rules_ && rules_->table(name)) {
+  if (lookup_(name)) {
     std::string id = normalizeText(name);
     return Value::object("T:" + id, id);
   }
@@ -46,7 +51,7 @@ std::optional<Value> TableHost::name(std::string_view name) {
 }
 
 Value TableHost::cell(const std::string& table, size_t r, size_t c) {
-  const TableTemplate* t = rules_->table(table);
+  const TableTemplate* t = lookup_(table);
   const BoundTable* b = tables_ ? tables_->get(table) : nullptr;
   std::string label = naming_ == Naming::kByRow ? t->rows[r].display
                       : naming_ == Naming::kByColumn
@@ -68,7 +73,7 @@ Value TableHost::call(const Value& obj, std::string_view method, const std::vect
     Value out;
     out.kind = Value::Kind::kList;
     for (const Value& e : obj.list) out.list.push_back(call(e, method, args));
-    out.label = args.size() == 1 ? argText(args[0], "参数") : obj.label;
+    out.label = !obj.label.empty() ? obj.label : args.size() == 1 ? argText(args[0], "参数") : "";
     return out;
   }
   if (obj.kind != Value::Kind::kObject)
@@ -82,7 +87,7 @@ Value TableHost::call(const Value& obj, std::string_view method, const std::vect
     }
     return Value::boolean_(false);
   }
-  const TableTemplate* t = rules_->table(key[1]);
+  const TableTemplate* t = lookup_(key[1]);
   auto rowOf = [&](const Value& v) -> size_t {
     if (v.kind == Value::Kind::kObject) {
       auto k = split(v.string);

@@ -14,6 +14,7 @@
 // an empty-span Ref (rules do not report those as blanks).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 
@@ -30,7 +31,11 @@ class TableHost : public Host {
   // rule runs over columns), by its column (over rows), or in full.
   enum class Naming { kFull, kByRow, kByColumn };
 
-  TableHost(const Document& doc, const RuleSet* rules, TableCache* tables, Naming naming = Naming::kFull);
+  using Lookup = std::function<const TableTemplate*(std::string_view)>;
+  TableHost(const Document& doc, Lookup lookup, TableCache* tables, Naming naming = Naming::kFull);
+  // The usual host for evaluation: tables from the loaded rules.
+  static TableHost forRules(const Document& doc, const RuleSet& rules, TableCache* tables,
+                            Naming naming = Naming::kFull);
   void bind(const std::string& name, Value v) { vars_[name] = std::move(v); }
 
   std::optional<Value> name(std::string_view name) override;
@@ -39,7 +44,7 @@ class TableHost : public Host {
  private:
   Value cell(const std::string& table, size_t r, size_t c);
   const Document& doc_;
-  const RuleSet* rules_;
+  Lookup lookup_;
   TableCache* tables_;
   Naming naming_;
   std::map<std::string, Value, std::less<>> vars_;

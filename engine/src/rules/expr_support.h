@@ -1,0 +1,25 @@
+// Internal: expressions in rule files — load-time checks and the shared host.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "expr/expr.h"
+#include "rules/rule_kinds.h"
+#include "tables/table_host.h"
+
+namespace nianbao::detail {
+
+// Parses the expression in `node` (a YAML scalar), checks that every free
+// name is a table, 正文 or one of `vars`, and dry-runs it on an empty document
+// with each var bound to `samples` (so unknown row or column ids are load
+// errors). Errors point into the expression: file:line:col. nullptr on error.
+std::shared_ptr<const Expr> loadExpr(KindContext& ctx, const YAML::Node& node, const std::string& text,
+                                     const std::vector<std::string>& vars = {},
+                                     const std::vector<Value>& samples = {});
+
+// Looks a template up in the pack being loaded or an earlier one.
+TableHost::Lookup loadTimeLookup(const KindContext& ctx);
+
+}  // namespace nianbao::detail
