@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "expr/expr.h"
 #include "nianbao/text.h"
 #include "rules/rule_support.h"
 #include "tables/table_cache.h"
+#include "tables/table_host.h"
 
 namespace nianbao {
 namespace {
@@ -166,7 +168,18 @@ std::vector<Finding> evaluate(const Document& doc, const RuleSet& rules) {
   for (const auto& pack : rules.packs()) {
     EvalContext ctx{doc, *pack, &tables};
     for (const auto& rule : pack->rules) {
-      if (appliesTo(rule->info(), doc)) rule->evaluate(ctx, out);
+      if (!appliesTo(rule->info(), doc)) continue;
+      if (const auto& when = rule->info().when) {
+        auto host = detail::TableHost::forRules(doc, rules, &tables);
+        detail::Value v;
+        try {
+          v = when->evaluate(host);
+        } catch (const detail::ExprError&) {
+          continue;  // load-time checks make this unreachable; never fail a run
+        }
+        if (v.kind != detail::Value::Kind::kBool || !v.boolean) continue;
+      }
+      rule->evaluate(ctx, out);
     }
   }
   std::vector<Finding> findings = std::move(out.items());

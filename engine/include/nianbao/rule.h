@@ -15,6 +15,7 @@
 //   };
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -24,6 +25,10 @@
 #include "nianbao/finding.h"
 
 namespace nianbao {
+
+namespace detail {
+class Expr;
+}
 
 struct SourceLoc {
   std::string file;
@@ -54,6 +59,8 @@ struct RuleInfo {
   std::optional<int> year_to;
   std::string pack;
   SourceLoc loc;
+  // The rule runs only when this holds (e.g. a fee was charged); null = always.
+  std::shared_ptr<const detail::Expr> when;
 };
 
 class RulePack;

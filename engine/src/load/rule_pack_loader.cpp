@@ -14,6 +14,7 @@
 #include "nianbao/builtin_packs.h"
 #include "nianbao/rule_pack.h"
 #include "nianbao/text.h"
+#include "rules/expr_support.h"
 #include "rules/rule_kinds.h"
 
 namespace nianbao {
@@ -376,6 +377,10 @@ std::unique_ptr<Rule> parseRule(YamlCtx& y, const YAML::Node& node, const RulePa
       }
       e.finish();
     }
+  }
+  if (auto w = f.str("when")) {
+    detail::KindContext wc{f, pack, loaded};
+    info.when = detail::loadExpr(wc, f.get("when"), *w);
   }
   std::unique_ptr<Rule> rule;
   if (kind) {

@@ -9,6 +9,7 @@
 #include "rules/table_assert_rule.h"
 #include "rules/table_cells_filled_rule.h"
 #include "rules/table_required_rule.h"
+#include "rules/text_vs_table_rule.h"
 
 namespace nianbao::detail {
 
@@ -37,6 +38,10 @@ const std::vector<RuleKind>& ruleKinds() {
        makeTableCellsFilledRule,
        {"table", "row", "line", "count", "cells", "read", "notes"}},
       {"table_required", "规定的表格及其行、列必须齐全", makeTableRequiredRule, {"table", "name", "what"}},
+      {"text_vs_table",
+       "正文中陈述的数字必须与表格（或表达式）一致",
+       makeTextVsTableRule,
+       {"value", "match", "expected"}},
   };
   return kinds;
 }
