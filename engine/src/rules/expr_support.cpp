@@ -4,6 +4,22 @@
 
 namespace nianbao::detail {
 
+std::vector<Value> sampleValues(size_t n) {
+  static const int kPrimes[] = {97, 89, 83, 79, 73, 71, 67, 61, 59, 53, 47, 43, 41, 37, 31, 29};
+  std::vector<Value> out;
+  for (size_t i = 0; i < n; ++i)
+    out.push_back(Value::num(kPrimes[i % 16] + 100.0 * static_cast<double>(i / 16)));
+  return out;
+}
+
+std::optional<Value> tryEvaluate(const Expr& e, Host& host, double tolerance, const Node* node) {
+  try {
+    return node ? e.evaluateNode(node, host, tolerance) : e.evaluate(host, tolerance);
+  } catch (const ExprError&) {
+    return std::nullopt;
+  }
+}
+
 TableHost::Lookup loadTimeLookup(const KindContext& ctx) {
   const RulePack* pack = &ctx.pack;
   const auto* loaded = &ctx.loaded;

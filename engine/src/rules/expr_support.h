@@ -19,6 +19,13 @@ std::shared_ptr<const Expr> loadExpr(KindContext& ctx, const YAML::Node& node, c
                                      const std::vector<std::string>& vars = {},
                                      const std::vector<Value>& samples = {});
 
+// Distinct, nonzero sample numbers for a dry run (so a - b is never 0 by accident).
+std::vector<Value> sampleValues(size_t n);
+
+// Evaluates, turning an arithmetic failure on the report's own figures (a zero
+// divisor) into "not judged": a loaded rule never fails a run.
+std::optional<Value> tryEvaluate(const Expr& e, Host& host, double tolerance = 0, const Node* node = nullptr);
+
 // Looks a template up in the pack being loaded or an earlier one.
 TableHost::Lookup loadTimeLookup(const KindContext& ctx);
 

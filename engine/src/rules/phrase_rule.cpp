@@ -2,7 +2,9 @@
 //
 //   - id: ph.xi-thought-full-name
 //     kind: phrase
-//     mode: forbid                     # or require
+//     mode: forbid                     # or require, or substitute:
+//     substitutions:                   # (substitute) wrong form -> right form, named in the message
+//       - {pattern: '《法治政府建设纲要》', replace: '《法治政府建设实施纲要（2021－2025年）》'}
 //     patterns: ['习近平(?:新时代)?中国特色社会主义思想']   # RE2, on normalized text
 //     phrases: ['法制政府']            # literal text, normalized the same way
 //     except: ['法制(?:科|办)']        # a forbidden match inside one of these is fine
@@ -45,11 +47,12 @@ std::vector<Match> allMatches(const RE2& re, std::string_view text) {
 
 class PhraseRule : public Rule {
  public:
-  PhraseRule(RuleInfo info, std::vector<std::shared_ptr<const RE2>> patterns,
+  PhraseRule(RuleInfo info, std::vector<std::shared_ptr<const RE2>> patterns, std::vector<std::string> right,
              std::vector<std::shared_ptr<const RE2>> except, bool require, std::string scope,
              const SectionDef* section, int min_count)
       : Rule(std::move(info)),
         patterns_(std::move(patterns)),
+        right_(std::move(right)),
         except_(std::move(except)),
         require_(require),
         scope_(std::move(scope)),
@@ -84,7 +87,8 @@ class PhraseRule : public Rule {
         auto ms = allMatches(*ex, t.text);
         excepted.insert(excepted.end(), ms.begin(), ms.end());
       }
-      for (const auto& re : patterns_) {
+      for (size_t p = 0; p < patterns_.size(); ++p) {
+        const auto& re = patterns_[p];
         for (const Match& m : allMatches(*re, t.text)) {
           bool inside = false;
           for (const Match& x : excepted) inside = inside || (m.begin >= x.begin && m.end <= x.end);
@@ -93,8 +97,14 @@ class PhraseRule : public Rule {
           if (require_) continue;
           std::string text = t.text.substr(m.begin, m.end - m.begin);
           int n = seen[text]++;
-          out.emit(info(), t.toSource(m.begin, m.end), {{"match", text}, {"scope", scopeName()}},
-                   "match:" + text + "#" + std::to_string(n), {{"found", text}});
+          Vars vars = {{"match", text}, {"scope", scopeName()}};
+          std::map<std::string, std::string> props = {{"found", text}};
+          if (p < right_.size()) {
+            vars.emplace_back("right", right_[p]);
+            props["expected"] = right_[p];
+          }
+          out.emit(info(), t.toSource(m.begin, m.end), vars, "match:" + text + "#" + std::to_string(n),
+                   std::move(props));
         }
       }
     }
@@ -118,6 +128,7 @@ class PhraseRule : public Rule {
   }
 
   std::vector<std::shared_ptr<const RE2>> patterns_;
+  std::vector<std::string> right_;  // substitute: the right form for each pattern
   std::vector<std::shared_ptr<const RE2>> except_;
   bool require_;
   std::string scope_;
@@ -134,12 +145,33 @@ std::unique_ptr<Rule> makePhraseRule(RuleInfo info, KindContext& ctx) {
   std::vector<std::shared_ptr<const RE2>> patterns, except;
   for (auto& [p, node] : f.stringNodes("patterns")) patterns.push_back(y.regex(node, p));
   for (auto& [p, node] : f.stringNodes("phrases")) patterns.push_back(y.phrase(node, p));
+  std::vector<std::string> right;
+  if (YAML::Node subs = f.get("substitutions"); subs.IsDefined() && !subs.IsNull()) {
+    if (!patterns.empty()) y.error(f.where("substitutions"), "substitutions 与 patterns/phrases 只能选一种");
+    if (!subs.IsSequence()) y.error(subs, "substitutions 应为列表");
+    for (const auto& item : subs) {
+      Fields s(y, item, "substitutions 项");
+      if (!s.ok()) continue;
+      auto p = s.str("pattern");
+      auto ph = s.str("phrase");
+      auto r = s.str("replace", true);
+      if (p.has_value() == ph.has_value()) y.error(item, "每项需要 pattern（正则）或 phrase（字面）之一");
+      if (p) patterns.push_back(y.regex(s.get("pattern"), *p));
+      if (ph) patterns.push_back(y.phrase(s.get("phrase"), *ph));
+      right.push_back(r.value_or(""));
+      s.finish();
+    }
+  }
   for (auto& [p, node] : f.stringNodes("except")) except.push_back(y.regex(node, p));
   bool bad_regex = std::find(patterns.begin(), patterns.end(), nullptr) != patterns.end() ||
                    std::find(except.begin(), except.end(), nullptr) != except.end();
   if (patterns.empty() && !bad_regex && y.errorCount() == errors)
     y.error(f.node(), "phrase 规则需要 patterns 或 phrases");
-  std::string mode = f.choice("mode", {"forbid", "require"}).value_or("forbid");
+  std::string mode =
+      f.choice("mode", {"forbid", "require", "substitute"}).value_or(right.empty() ? "forbid" : "substitute");
+  if ((mode == "substitute") != !right.empty()) {
+    y.error(f.where("mode"), "mode: substitute 须配合 substitutions 使用（其他模式用 patterns/phrases）");
+  }
   std::string scope = f.choice("scope", {"document", "body", "title", "section"}).value_or("body");
   const SectionDef* section = nullptr;
   if (auto id = f.str("section")) section = ctx.section(f.get("section"), *id);
@@ -147,17 +179,21 @@ std::unique_ptr<Rule> makePhraseRule(RuleInfo info, KindContext& ctx) {
     y.error(f.node(), "scope 为 section 时必须指定 section");
   int min_count = f.integer("min_count").value_or(1);
   // Each mode fills its own placeholders.
-  if (mode == "forbid") {
+  if (mode == "substitute") {
+    checkPlaceholders(y, f.where("message"), "message", info.message, {"match", "scope", "right"},
+                      "phrase（mode: substitute）");
+  } else if (mode == "forbid") {
     checkPlaceholders(y, f.where("message"), "message", info.message, {"match", "scope"},
                       "phrase（mode: forbid）");
   } else {
     checkPlaceholders(y, f.where("message"), "message", info.message, {"count", "min_count", "scope"},
                       "phrase（mode: require）");
   }
-  if (f.has("min_count") && mode == "forbid") y.error(f.where("min_count"), "min_count 只用于 mode: require");
+  if (f.has("min_count") && mode != "require")
+    y.error(f.where("min_count"), "min_count 只用于 mode: require");
   if (y.errorCount() != errors) return nullptr;
-  return std::make_unique<PhraseRule>(std::move(info), std::move(patterns), std::move(except),
-                                      mode == "require", scope, section, min_count);
+  return std::make_unique<PhraseRule>(std::move(info), std::move(patterns), std::move(right),
+                                      std::move(except), mode == "require", scope, section, min_count);
 }
 
 }  // namespace nianbao::detail

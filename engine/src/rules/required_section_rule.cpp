@@ -5,6 +5,7 @@
 //     section: first-responsible        # a section of this pack
 //     min_body: 50                      # optional: fewer characters is too thin
 //     short_message: "…{length}…"       # required with min_body
+//     short_severity: warning           # default: the rule's severity
 //     fallback:                         # optional: the part's substance without a heading
 //       patterns: ['下一步.{0,20}将']   # found in body text, or
 //       unmatched_parts: true           # top-level parts no section of the pack claims, or
@@ -54,6 +55,7 @@ class RequiredSectionRule : public Rule {
       if (length < static_cast<size_t>(*min_body_)) {
         RuleInfo shortInfo = info();
         shortInfo.message = short_message_;
+        if (short_severity_) shortInfo.severity = *short_severity_;
         out.emit(shortInfo, found->heading,
                  {{"section", def_->name()},
                   {"title", found->marker + found->title},
@@ -156,6 +158,9 @@ class RequiredSectionRule : public Rule {
   std::optional<int> min_body_;
   std::string short_message_;
   std::optional<Fallback> fallback_;
+
+ public:
+  std::optional<Severity> short_severity_;
 };
 
 }  // namespace
@@ -195,9 +200,13 @@ std::unique_ptr<Rule> makeRequiredSectionRule(RuleInfo info, KindContext& ctx) {
       fallback = std::move(x);
     }
   }
+  std::optional<Severity> short_severity;
+  if (auto sv = f.choice("short_severity", {"error", "warning", "note"})) short_severity = parseSeverity(*sv);
   if (!def) return nullptr;
-  return std::make_unique<RequiredSectionRule>(std::move(info), def, min_body, short_message.value_or(""),
-                                               std::move(fallback));
+  auto rule = std::make_unique<RequiredSectionRule>(std::move(info), def, min_body,
+                                                    short_message.value_or(""), std::move(fallback));
+  rule->short_severity_ = short_severity;
+  return rule;
 }
 
 }  // namespace nianbao::detail

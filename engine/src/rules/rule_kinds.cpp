@@ -2,6 +2,9 @@
 // derive the list of kinds from here.
 #include "rules/rule_kinds.h"
 
+#include "rules/claim_rule.h"
+#include "rules/cross_claim_rule.h"
+#include "rules/date_rule.h"
 #include "rules/metadata_rule.h"
 #include "rules/phrase_rule.h"
 #include "rules/required_section_rule.h"
@@ -10,11 +13,27 @@
 #include "rules/table_cells_filled_rule.h"
 #include "rules/table_required_rule.h"
 #include "rules/text_vs_table_rule.h"
+#include "rules/year_rule.h"
 
 namespace nianbao::detail {
 
 const std::vector<RuleKind>& ruleKinds() {
   static const std::vector<RuleKind> kinds = {
+      {"claim",
+       "同一段中陈述的数字之间必须成立的关系（部分与总数、比率、比例）",
+       makeClaimRule,
+       {"match", "left", "left_value", "right", "right_value", "value", "expected"},
+       true},
+      {"cross_claim",
+       "同一数字在不同地方的陈述必须一致（或满足给定关系）",
+       makeCrossClaimRule,
+       {"left", "left_value", "right", "right_value", "value", "first_value", "first_line"},
+       true},
+      {"date_rule",
+       "报告日期不晚于该类报告的期限（期限写在规则包中）",
+       makeDateRule,
+       {"field", "date", "deadline_date", "report_year"},
+       true},
       {"metadata", "元数据字段（标题、文号、日期等）必须存在或符合格式", makeMetadataRule, {"field"}},
       {"phrase",
        "正文中必须出现或不得出现的表述（RE2 正则或字面短语）",
@@ -41,7 +60,12 @@ const std::vector<RuleKind>& ruleKinds() {
       {"text_vs_table",
        "正文中陈述的数字必须与表格（或表达式）一致",
        makeTextVsTableRule,
-       {"value", "match", "expected"}},
+       {"value", "match", "expected"},
+       true},
+      {"year_rule",
+       "报告中的年份与报告年度一致（如下一年度安排写下一年）",
+       makeYearRule,
+       {"found", "expected", "report_year", "title"}},
   };
   return kinds;
 }

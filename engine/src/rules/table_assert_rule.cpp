@@ -65,9 +65,13 @@ class TableAssertRule : public Rule {
  private:
   void check(const EvalContext& ctx, TableHost& host, const std::string& for_text, const std::string& for_key,
              Findings& out) const {
-    Value result = expr_->evaluate(host, tolerance_);
-    Value left = expr_->left() ? expr_->evaluateNode(expr_->left(), host, tolerance_) : result;
-    Value right = expr_->right() ? expr_->evaluateNode(expr_->right(), host, tolerance_) : Value{};
+    auto evaluated = tryEvaluate(*expr_, host, tolerance_);
+    if (!evaluated) return;  // e.g. a zero divisor in the report's figures: not judged
+    Value result = *evaluated;
+    Value left =
+        expr_->left() ? tryEvaluate(*expr_, host, tolerance_, expr_->left()).value_or(Value{}) : result;
+    Value right =
+        expr_->right() ? tryEvaluate(*expr_, host, tolerance_, expr_->right()).value_or(Value{}) : Value{};
     std::vector<Ref> refs = left.refs;
     refs.insert(refs.end(), right.refs.begin(), right.refs.end());
     if (result.isMissing()) {

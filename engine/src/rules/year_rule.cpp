@@ -1,0 +1,94 @@
+// year_rule: years written in the report agree with the report year.
+//
+//   - id: fz.plan-year
+//     kind: year_rule
+//     section: plan                 # the years in this part's heading …
+//     offset: 1                     # … must be report year + 1 (the plan is for next year)
+//     message: '“{title}”写的是{found}年，报告年度为{report_year}年，应为{expected}年'
+//
+//   - id: fz.statistics-period
+//     kind: year_rule
+//     pattern: '统计(?:期限|时限)[^。]{0,12}?(?P<year>\d{4})年1月1日'   # years in the text instead
+//     offset: 0
+//
+// The report year comes from the title (else the opening sentence or the first
+// part); with no report year nothing is judged.
+#include "rules/year_rule.h"
+
+#include <re2/re2.h>
+
+namespace nianbao::detail {
+namespace {
+
+class YearRule : public Rule {
+ public:
+  YearRule(RuleInfo info, const SectionDef* section, std::shared_ptr<const RE2> pattern, int offset)
+      : Rule(std::move(info)), section_(section), pattern_(std::move(pattern)), offset_(offset) {}
+
+  void evaluate(const EvalContext& ctx, Findings& out) const override {
+    const Document& doc = ctx.doc;
+    auto year = doc.reportYear();
+    if (!year) return;
+    int expected = *year + offset_;
+    static const RE2 kYear(R"((?P<year>\d{4})年)");
+    const RE2& re = pattern_ ? *pattern_ : kYear;
+    int group = re.NamedCapturingGroups().at("year");
+    auto scan = [&](const NormText& t, size_t limit, const std::string& title) {
+      int n = re.NumberOfCapturingGroups();
+      std::vector<re2::StringPiece> caps(static_cast<size_t>(n) + 1);
+      re2::StringPiece input(t.text.data(), std::min(limit, t.text.size()));
+      size_t pos = 0;
+      while (pos <= input.size() && re.Match(input, pos, input.size(), RE2::UNANCHORED, caps.data(), n + 1)) {
+        pos = static_cast<size_t>(caps[0].data() - input.data()) + std::max<size_t>(caps[0].size(), 1);
+        const re2::StringPiece& g = caps[static_cast<size_t>(group)];
+        int found = std::stoi(std::string(g));
+        if (found == expected) continue;
+        size_t gb = static_cast<size_t>(g.data() - t.text.data());
+        out.emit(info(), t.toSource(gb, gb + g.size()),
+                 {{"found", std::string(g)},
+                  {"expected", std::to_string(expected)},
+                  {"report_year", std::to_string(*year)},
+                  {"title", title}},
+                 "year:" + title + ":" + std::string(g),
+                 {{"found", std::string(g)}, {"expected", std::to_string(expected)}});
+      }
+    };
+    if (section_) {
+      const Section* s = section_->find(doc.parts);
+      if (!s) return;
+      const Block& b = doc.blocks[s->block];
+      scan(b.norm, s->marker.size() + s->title.size(), s->marker + s->title);
+      return;
+    }
+    for (size_t i = doc.body_begin; i < doc.body_end; ++i) scan(doc.blocks[i].norm, std::string::npos, "");
+  }
+
+ private:
+  const SectionDef* section_;
+  std::shared_ptr<const RE2> pattern_;
+  int offset_;
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> makeYearRule(RuleInfo info, KindContext& ctx) {
+  Fields& f = ctx.fields;
+  YamlCtx& y = ctx.ctx();
+  size_t errors = y.errorCount();
+  const SectionDef* section = nullptr;
+  if (auto id = f.str("section")) section = ctx.section(f.get("section"), *id);
+  std::shared_ptr<const RE2> pattern;
+  if (auto p = f.str("pattern")) {
+    pattern = y.regex(f.get("pattern"), *p);
+    if (pattern && !pattern->NamedCapturingGroups().count("year")) {
+      y.error(f.where("pattern"), "正则须有命名分组 year，如 (?P<year>\\d{4})年");
+    }
+  }
+  if (f.has("section") == f.has("pattern"))
+    y.error(f.node(), "year_rule 需要 section（查该部分标题中的年份）或 pattern（查正文）之一");
+  int offset = f.integer("offset", true).value_or(0);
+  if (y.errorCount() != errors) return nullptr;
+  return std::make_unique<YearRule>(std::move(info), section, pattern, offset);
+}
+
+}  // namespace nianbao::detail
