@@ -8,6 +8,7 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config
   libyaml-cpp-dev libre2-dev libicu-dev libboost-program-options-dev doctest-dev
   nlohmann-json3-dev
+  libxml2-dev libzip-dev libpugixml-dev libpoppler-cpp-dev   # HTML, DOCX, PDF readers
   python3 python3-jsonschema python3-yaml   # tests: SARIF and rule-pack schema validation
 )
 

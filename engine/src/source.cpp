@@ -31,6 +31,13 @@ Position SourceText::position(uint32_t offset) const {
   p.offset = offset;
   p.line = line;
   p.column = 1 + static_cast<uint32_t>(codePointCount(std::string_view(text_).substr(start, offset - start)));
+  if (line - 1 < origins_.size()) {
+    const LineOrigin& o = origins_[line - 1];
+    p.orig_line = o.line;
+    p.page = o.page;
+    p.paragraph = o.paragraph;
+    p.where = o.where;
+  }
   return p;
 }
 

@@ -16,10 +16,23 @@
 namespace nianbao {
 
 struct Position {
-  uint32_t offset = 0;  // byte offset in SourceText::text()
-  uint32_t line = 0;    // 1-based line of the original file
-  uint32_t column = 0;  // 1-based, counted in Unicode code points
-  uint32_t page = 0;    // 1-based page for paged formats, 0 otherwise
+  uint32_t offset = 0;     // byte offset in SourceText::text()
+  uint32_t line = 0;       // 1-based line of text() (the file's line for plain text)
+  uint32_t column = 0;     // 1-based, counted in Unicode code points
+  uint32_t page = 0;       // 1-based page for PDF, 0 otherwise
+  uint32_t paragraph = 0;  // 1-based body paragraph for DOCX, 0 otherwise
+  uint32_t orig_line = 0;  // line in the original file when it differs from `line` (HTML), else 0
+  std::string where;  // for extracted formats, a person's words: "第3页", "第12段（表格2 第3行第4列）"
+};
+
+// Where a line of extracted text came from. Plain text and markdown have no
+// origins: their lines are the file's lines. HTML keeps the source line; PDF
+// the page; DOCX the paragraph (and table cell).
+struct LineOrigin {
+  uint32_t line = 0;       // line in the original file (HTML)
+  uint32_t page = 0;       // PDF
+  uint32_t paragraph = 0;  // DOCX body paragraph
+  std::string where;       // "第3页" / "第12段" / "表格2 第3行第4列"
 };
 
 // Half-open byte range [begin, end) in SourceText::text().
@@ -42,8 +55,12 @@ class SourceText {
   const std::string& encoding() const { return encoding_; }
   const std::string& format() const { return format_; }
 
-  // Position of a byte offset; offsets past the end clamp to the end.
+  // Position of a byte offset; offsets past the end clamp to the end. For
+  // extracted formats, page/paragraph/orig_line/where come from the line's origin.
   Position position(uint32_t offset) const;
+  // One origin per line of text(); empty for plain text.
+  void setOrigins(std::vector<LineOrigin> origins) { origins_ = std::move(origins); }
+  bool extracted() const { return !origins_.empty(); }
   // Lines as an editor counts them: a final line break does not open a new line.
   uint32_t lineCount() const {
     bool trailing = line_starts_.size() > 1 && line_starts_.back() == text_.size();
@@ -59,6 +76,7 @@ class SourceText {
   std::string encoding_;
   std::string format_;
   std::vector<uint32_t> line_starts_;
+  std::vector<LineOrigin> origins_;
 };
 
 }  // namespace nianbao

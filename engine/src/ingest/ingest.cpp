@@ -1,5 +1,6 @@
 #include "nianbao/ingest.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -41,10 +42,19 @@ void refuseBinary(const std::string& path, const std::string& bytes) {
 
 std::string detectFormat(const std::string& path, const std::string& bytes, const std::string& forced) {
   if (!forced.empty()) return forced;
+  // By content first: a report saved as .txt that is really a PDF is a PDF.
   if (bytes.compare(0, 5, "%PDF-") == 0) return "pdf";
   if (bytes.compare(0, 4, "PK\x03\x04") == 0) return "docx";
   std::string ext = std::filesystem::path(path).extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string head = bytes.substr(0, 512);
+  for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos ||
+      ext == ".html" || ext == ".htm") {
+    return "html";
+  }
+  if (ext == ".pdf") return "pdf";    // damaged: no %PDF- header; the reader says so
+  if (ext == ".docx") return "docx";  // damaged zip; likewise
   if (ext == ".md" || ext == ".markdown") return "md";
   return "txt";
 }
@@ -57,16 +67,31 @@ Document parseDocument(const std::string& path, std::string bytes, const ReadOpt
                                std::to_string(options.max_bytes / (1024 * 1024)) + " MiB）");
   }
   std::string format = detectFormat(path, bytes, options.format);
-  if (format != "txt" && format != "md") {
-    throw InputError(path, "暂不支持的格式：" + format + "（目前支持 txt 与 md）");
-  }
-  refuseBinary(path, bytes);
-  detail::Decoded decoded = detail::decodeText(path, bytes, options.encoding);
-  if (decoded.text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    throw InputError(path, "文件为空");
+  static const char* kFormats[] = {"txt", "md", "html", "docx", "pdf"};
+  if (std::find(std::begin(kFormats), std::end(kFormats), format) == std::end(kFormats)) {
+    throw InputError(path, "未知的格式：" + format + "（可选：txt、md、html、docx、pdf）");
   }
   Document doc;
-  doc.source = SourceText(path, std::move(decoded.text), decoded.encoding, format);
+  if (format == "txt" || format == "md" || format == "html") {
+    refuseBinary(path, bytes);
+    detail::Decoded decoded = detail::decodeText(path, bytes, options.encoding);
+    if (decoded.text.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError(path, "文件为空");
+    if (format == "html") {
+      detail::Extracted ex = detail::readHtml(path, decoded.text);
+      doc.source = SourceText(path, std::move(ex.text), decoded.encoding, format);
+      doc.source.setOrigins(std::move(ex.origins));
+    } else {
+      doc.source = SourceText(path, std::move(decoded.text), decoded.encoding, format);
+    }
+  } else {
+    if (bytes.empty()) throw InputError(path, "文件为空");
+    detail::Extracted ex = format == "pdf" ? detail::readPdf(path, bytes) : detail::readDocx(path, bytes);
+    doc.source = SourceText(path, std::move(ex.text), "UTF-8", format);
+    doc.source.setOrigins(std::move(ex.origins));
+  }
+  if (doc.source.text().find_first_not_of(" \t\r\n|-") == std::string::npos) {
+    throw InputError(path, "未能从文件中读出文字（可能是扫描件或空文档）");
+  }
   std::vector<detail::Line> lines = detail::readTextLines(doc.source);
   doc.blocks = detail::buildBlocks(doc.source, lines);
   detail::splitInlineHeadings(doc.source, doc.blocks);

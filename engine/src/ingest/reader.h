@@ -30,4 +30,22 @@ Decoded decodeText(const std::string& path, const std::string& bytes, const std:
 // since PDF-to-text converters emit them whatever the file is called.
 std::vector<Line> readTextLines(const SourceText& src);
 
+// Formats whose text nianbao extracts. Each reader returns the report as lines
+// of text joined by '\n', with one origin per line, following the conventions
+// the text reader understands:
+//   - a paragraph is one line (PDF keeps its visual lines: the block builder
+//     joins hard wraps as for text copied out of PDFs);
+//   - a heading is "#"×level + " " + its text, numbering rebuilt where the
+//     format hides it (Word's automatic 一、/（一）/1.);
+//   - a table is markdown: "| a | b |" rows, a "|---|" rule after the first,
+//     merged cells expanded into blank cells, "|" in cell text escaped.
+// Bad input throws InputError naming the file (and the byte offset if any).
+struct Extracted {
+  std::string text;
+  std::vector<LineOrigin> origins;  // one per line of `text`
+};
+Extracted readHtml(const std::string& path, const std::string& utf8);
+Extracted readDocx(const std::string& path, const std::string& bytes);
+Extracted readPdf(const std::string& path, const std::string& bytes);
+
 }  // namespace nianbao::detail
