@@ -193,6 +193,14 @@ std::vector<Finding> evaluate(const Document& doc, const RuleSet& rules) {
     f.end = doc.source.position(f.span.end);
     f.line_text = std::string(doc.source.line(f.begin.line));
     f.snippet = cut(std::string_view(doc.source.text()).substr(f.span.begin, f.span.end - f.span.begin), 200);
+    // The same cell can be a summand twice over (a+b+a); list it once.
+    std::vector<RelatedPlace> unique;
+    for (RelatedPlace& r : f.related) {
+      bool dup = std::any_of(unique.begin(), unique.end(),
+                             [&](const RelatedPlace& u) { return u.span == r.span && u.label == r.label; });
+      if (!dup) unique.push_back(std::move(r));
+    }
+    f.related = std::move(unique);
     for (RelatedPlace& r : f.related) {
       r.begin = doc.source.position(r.span.begin);
       r.end = doc.source.position(r.span.end);

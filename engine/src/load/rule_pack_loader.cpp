@@ -206,7 +206,8 @@ void parseSections(YamlCtx& y, const YAML::Node& list, RulePack& pack) {
 using IdMap = std::map<std::string, SourceLoc>;
 
 // tables: official table templates (rows, columns, groups) for table rules.
-void parseTables(YamlCtx& y, const YAML::Node& list, RulePack& pack) {
+void parseTables(YamlCtx& y, const YAML::Node& list, RulePack& pack,
+                 const std::vector<std::unique_ptr<RulePack>>& loaded) {
   if (!list.IsDefined() || list.IsNull()) return;
   if (!list.IsSequence()) {
     y.error(list, "tables 应为列表");
@@ -306,6 +307,12 @@ void parseTables(YamlCtx& y, const YAML::Node& list, RulePack& pack) {
     t.col_groups = groups("column_groups", false);
     f.finish();
     if (pack.table(t.id)) y.error(f.where("id"), "表格模板 id '" + t.id + "' 重复");
+    // One template per id across packs: rules name tables by id alone.
+    for (const auto& p : loaded) {
+      if (p->table(t.id))
+        y.error(f.where("id"),
+                "表格模板 id '" + t.id + "' 已在 " + p->file + " 定义（规则按 id 引用表格，不能重复定义）");
+    }
     pack.tables.push_back(std::move(t));
   }
 }
@@ -441,7 +448,7 @@ std::unique_ptr<RulePack> parsePack(YamlCtx& y, const YAML::Node& root, IdMap& i
     }
   }
   parseSections(y, top.get("sections"), *pack);
-  parseTables(y, top.get("tables"), *pack);
+  parseTables(y, top.get("tables"), *pack, loaded);
   YAML::Node rules = top.get("rules");
   if (!rules.IsDefined() || rules.IsNull()) {
     top.missing("rules");

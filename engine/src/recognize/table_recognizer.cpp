@@ -6,6 +6,8 @@
 // A plain-text table is a run of paragraphs that each read as a label followed
 // by two or more whitespace-separated figures ("一、本年新收… 360 19 0 0 2 15
 // 396"), possibly with short label-only lines between them.
+#include <algorithm>
+
 #include "nianbao/text.h"
 #include "recognize/recognize.h"
 
@@ -101,7 +103,11 @@ std::optional<TableRow> textRow(const SourceText& src, const Block& b) {
     ++values;
   }
   size_t label_tokens = tokens.size() - values;
-  if (values < 2 || (label_tokens == 0 && values < 3)) return std::nullopt;
+  size_t numbers =
+      std::count_if(cells.begin(), cells.end(), [](const Cell& c) { return c.kind == CellKind::kNumber; });
+  // "— 4 —" is a page number, not a row: rows need figures, and a row with no
+  // label needs three of them.
+  if (values < 2 || numbers == 0 || (label_tokens == 0 && numbers < 3)) return std::nullopt;
   TableRow row;
   row.line = b.first_line;
   row.span = b.span;

@@ -165,12 +165,23 @@ struct Binder {
     return r;
   }
 
+  // A row without figures whose labels name columns. After data, a header
+  // repeated at a page break ("类别 | … | 总计") is still a header: only its
+  // cells that are not column names may make it a data row ("（七）总计" alone).
   bool isHeader(const TableRow& row) const {
     int terms = 0;
-    for (const Cell& c : row.cells) terms += columnTerm(c);
+    TableRow rest = row;
+    for (Cell& c : rest.cells) {
+      if (columnTerm(c)) {
+        ++terms;
+        c.kind = CellKind::kBlank;
+      }
+    }
     if (terms == 0) return false;
     if (!data_seen || terms >= 2) return true;
-    return rowFor(row, false, nullptr) < 0;
+    bool only_terms = std::none_of(rest.cells.begin(), rest.cells.end(),
+                                   [](const Cell& c) { return c.kind == CellKind::kText; });
+    return only_terms || rowFor(rest, false, nullptr) < 0;
   }
 
   void buildMap() {
@@ -345,7 +356,8 @@ struct Binder {
       }
       note(TableNote::Kind::kAlignment, &row, row.span, "", describeRun(row, 0), "按表头对齐：" + how);
     } else {
-      size_t from = 0, to = row.cells.size();
+      std::vector<size_t> texts = textPositions(row);  // a label cell is no figure
+      size_t from = texts.empty() ? 0 : texts.back() + 1, to = row.cells.size();
       while (to - from > expected && row.cells[to - 1].kind == CellKind::kBlank) --to;
       while (to - from > expected && row.cells[from].kind == CellKind::kBlank) ++from;
       for (size_t k = 0; k < expected && from + k < to; ++k) {
