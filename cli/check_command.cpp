@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "config.h"
 #include "nianbao/engine.h"
 #include "nianbao/ingest.h"
 #include "nianbao/reporter.h"
@@ -54,7 +55,8 @@ std::vector<std::string> expandInputs(const std::vector<std::string>& inputs) {
 }  // namespace
 
 int checkCommand(const std::vector<std::string>& args) {
-  std::vector<std::string> files, rule_paths;
+  std::vector<std::string> files, rule_paths, disable, set;
+  std::string config_path;
   std::string format, output, fail_on, type, encoding, color;
   bool no_builtin = false;
   po::options_description opts("nianbao check [选项] FILE|DIR...", 400,
@@ -66,6 +68,9 @@ int checkCommand(const std::vector<std::string>& args) {
       ("output,o", po::value(&output), "写入文件（默认标准输出）")
       ("rules,r", po::value(&rule_paths)->composing(), "追加规则包文件或目录（可多次）")
       ("no-builtin", po::bool_switch(&no_builtin), "不载入内置规则包")
+      ("config", po::value(&config_path), "配置文件（默认当前目录的 nianbao.yaml）")
+      ("disable", po::value(&disable)->composing(), "不运行这条规则（可多次）")
+      ("set", po::value(&set)->composing(), "改写规则字段：规则id.字段=值（可多次），如 fz.publish-deadline.deadline=03-01")
       ("type,t", po::value(&type), "指定报告类型（如 fz、xg），不自动识别")
       ("fail-on", po::value(&fail_on)->default_value("error"), "达到此级别的问题使退出码为 1：error、warning、note、none")
       ("encoding", po::value(&encoding), "指定输入编码（如 UTF-8、GB18030），不自动检测")
@@ -120,8 +125,20 @@ int checkCommand(const std::vector<std::string>& args) {
     std::cerr << "nianbao check: 错误: 未知的输出格式 '" << format << "'（可选：" << known << "）\n";
     return 2;
   }
+  auto config = loadConfig(config_path);
+  if (!config || !applyFlags(*config, disable, set)) return 2;
+  if (no_builtin) config->builtin = false;
+  if (type.empty()) type = config->type;
+  if (vm["fail-on"].defaulted() && !config->fail_on.empty()) {
+    fail_on = config->fail_on;
+    threshold = fail_on == "none" ? std::nullopt : parseSeverity(fail_on);
+    if (fail_on != "none" && !threshold) {
+      std::cerr << config->file << ": 错误: fail_on 应为 error、warning、note 或 none\n";
+      return 2;
+    }
+  }
   RuleSet rules;
-  if (!loadRules(rules, no_builtin, rule_paths) || !validType(rules, type)) return 2;
+  if (!loadConfiguredRules(rules, *config, rule_paths) || !validType(rules, type)) return 2;
 
   RunResult run;
   run.tool_version = kVersion;

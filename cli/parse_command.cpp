@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "config.h"
 #include "nianbao/engine.h"
 #include "nianbao/ingest.h"
 #include "nianbao/text.h"
@@ -244,7 +245,8 @@ void printJson(const Document& d, int depth, bool blocks, const std::vector<Tabl
 
 int parseCommand(const std::vector<std::string>& args) {
   std::string file, format, type, encoding;
-  std::vector<std::string> rule_paths;
+  std::vector<std::string> rule_paths, disable, set;
+  std::string config_path;
   bool no_builtin = false, blocks = false, raw_tables = false;
   int depth = 0;
   po::options_description opts("nianbao parse [选项] FILE", 400, 200);  // no wrapping: Boost cuts UTF-8
@@ -257,6 +259,9 @@ int parseCommand(const std::vector<std::string>& args) {
       ("raw-tables", po::bool_switch(&raw_tables), "另列出原样读出的表格（未对照模板）")
       ("rules,r", po::value(&rule_paths)->composing(), "追加规则包（影响报告类型识别）")
       ("no-builtin", po::bool_switch(&no_builtin), "不载入内置规则包")
+      ("config", po::value(&config_path), "配置文件（默认当前目录的 nianbao.yaml）")
+      ("disable", po::value(&disable)->composing(), "不运行这条规则（可多次）")
+      ("set", po::value(&set)->composing(), "改写规则字段：规则id.字段=值（可多次），如 fz.publish-deadline.deadline=03-01")
       ("type,t", po::value(&type), "指定报告类型")
       ("encoding", po::value(&encoding), "指定输入编码");
   // clang-format on
@@ -286,8 +291,12 @@ int parseCommand(const std::vector<std::string>& args) {
     std::cerr << "nianbao parse: 错误: --format 应为 text 或 json\n";
     return 2;
   }
+  auto config = loadConfig(config_path);
+  if (!config || !applyFlags(*config, disable, set)) return 2;
+  if (no_builtin) config->builtin = false;
+  if (type.empty()) type = config->type;
   RuleSet rules;
-  if (!loadRules(rules, no_builtin, rule_paths) || !validType(rules, type)) return 2;
+  if (!loadConfiguredRules(rules, *config, rule_paths) || !validType(rules, type)) return 2;
   ReadOptions ropt;
   ropt.encoding = encoding;
   try {

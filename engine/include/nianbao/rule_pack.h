@@ -10,8 +10,10 @@
 // report is recognized), and rules. See docs/rule-format.md.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -117,8 +119,21 @@ class RulePack {
   const TableTemplate* table(std::string_view id) const;
 };
 
+// What a configuration (nianbao.yaml, --set, --disable) changes in the rules it
+// loads. A field override replaces the rule's own YAML value before the rule is
+// built, so it is checked like any rule field ({"fz.publish-deadline",
+// {{"deadline", "03-01"}}}, {"ph.fazhi-propaganda", {{"severity", "warning"}}}).
+struct RuleOverrides {
+  std::set<std::string> disabled;
+  std::map<std::string, std::map<std::string, std::string>> fields;
+};
+
 class RuleSet {
  public:
+  // Applies to the packs loaded after the call.
+  void setOverrides(RuleOverrides overrides) { overrides_ = std::move(overrides); }
+  // Rule ids the overrides name that no loaded pack has.
+  std::vector<std::string> unknownOverrideIds() const;
   void addBuiltin();
   void addPath(const std::string& file_or_dir);
   // `name` is what errors cite as the file.
@@ -136,6 +151,8 @@ class RuleSet {
 
  private:
   std::vector<std::unique_ptr<RulePack>> packs_;
+  RuleOverrides overrides_;
+  std::set<std::string> seen_ids_;  // every rule id parsed, disabled ones included
 };
 
 }  // namespace nianbao

@@ -122,6 +122,16 @@ const TableTemplate* RulePack::table(std::string_view id) const {
   return nullptr;
 }
 
+std::vector<std::string> RuleSet::unknownOverrideIds() const {
+  std::set<std::string> ids = overrides_.disabled;
+  for (const auto& [id, f] : overrides_.fields) ids.insert(id);
+  std::vector<std::string> out;
+  for (const std::string& id : ids) {
+    if (!seen_ids_.count(id)) out.push_back(id);
+  }
+  return out;
+}
+
 const TableTemplate* RuleSet::table(std::string_view id, const RulePack** owner) const {
   for (const auto& p : packs_) {
     if (const TableTemplate* t = p->table(id)) {
@@ -317,8 +327,20 @@ void parseTables(YamlCtx& y, const YAML::Node& list, RulePack& pack,
   }
 }
 
-std::unique_ptr<Rule> parseRule(YamlCtx& y, const YAML::Node& node, const RulePack& pack, IdMap& ids,
-                                const std::vector<std::unique_ptr<RulePack>>& loaded) {
+std::unique_ptr<Rule> parseRule(YamlCtx& y, const YAML::Node& original, const RulePack& pack, IdMap& ids,
+                                const std::vector<std::unique_ptr<RulePack>>& loaded,
+                                const RuleOverrides& overrides, std::set<std::string>& seen) {
+  // Configuration overrides replace fields before the rule is read.
+  YAML::Node node = original;
+  bool overridden = false;
+  if (original.IsMap() && original["id"].IsScalar()) {
+    seen.insert(original["id"].Scalar());
+    if (auto it = overrides.fields.find(original["id"].Scalar()); it != overrides.fields.end()) {
+      node = YAML::Clone(original);
+      for (const auto& [k, v] : it->second) node[k] = v;
+      overridden = true;
+    }
+  }
   Fields f(y, node, "规则");
   if (!f.ok()) return nullptr;
   size_t errors = y.errorCount();
@@ -400,12 +422,16 @@ std::unique_ptr<Rule> parseRule(YamlCtx& y, const YAML::Node& node, const RulePa
   }
   // With an unknown kind its own fields cannot be judged: report only what is missing.
   f.finish(kind != nullptr);
+  if (overridden && y.errorCount() != errors) {
+    y.annotateSince(errors, "（规则 " + info.id + " 的字段被配置文件或 --set 改写过）");
+  }
   if (y.errorCount() != errors) return nullptr;
   return rule;
 }
 
 std::unique_ptr<RulePack> parsePack(YamlCtx& y, const YAML::Node& root, IdMap& ids,
-                                    const std::vector<std::unique_ptr<RulePack>>& loaded) {
+                                    const std::vector<std::unique_ptr<RulePack>>& loaded,
+                                    const RuleOverrides& overrides, std::set<std::string>& seen) {
   auto pack = std::make_unique<RulePack>();
   pack->file = y.file();
   if (!root.IsDefined() || root.IsNull()) {
@@ -456,7 +482,8 @@ std::unique_ptr<RulePack> parsePack(YamlCtx& y, const YAML::Node& root, IdMap& i
     y.error(rules, "rules 应为列表");
   } else {
     for (const auto& r : rules) {
-      if (auto rule = parseRule(y, r, *pack, ids, loaded)) pack->rules.push_back(std::move(rule));
+      auto rule = parseRule(y, r, *pack, ids, loaded, overrides, seen);
+      if (rule && !overrides.disabled.count(rule->info().id)) pack->rules.push_back(std::move(rule));
     }
   }
   top.finish();
@@ -585,7 +612,7 @@ void RuleSet::addText(const std::string& name, std::string_view yaml) {
   IdMap ids = existingIds(packs_);
   std::unique_ptr<RulePack> pack;
   try {
-    pack = parsePack(y, root, ids, packs_);
+    pack = parsePack(y, root, ids, packs_, overrides_, seen_ids_);
   } catch (const YAML::Exception& e) {
     errors.push_back(LoadError{y.loc(e.mark), "YAML 结构错误：" + syntaxMessage(e.msg)});
   }

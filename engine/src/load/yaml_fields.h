@@ -32,6 +32,10 @@ class YamlCtx {
   void error(const YAML::Node& n, std::string message);
   void error(SourceLoc loc, std::string message);
   size_t errorCount() const { return errors_.size(); }
+  // Appends `note` to the errors reported since `count`.
+  void annotateSince(size_t count, const std::string& note) {
+    for (size_t i = count; i < errors_.size(); ++i) errors_[i].message += note;
+  }
 
   // RE2 compiled on normalized pattern text; nullptr (and an error) when invalid,
   // or when it matches the empty string (it would match at every position)
