@@ -124,18 +124,47 @@ class SarifReporter : public Reporter {
   }
 
  private:
-  static Json resultJson(const RunResult& run, const DocumentResult& d, size_t artifact, const Finding& f) {
-    Json region = Json::object();
-    region["startLine"] = f.begin.line;
-    region["startColumn"] = f.begin.column;
-    if (f.end.offset > f.begin.offset) {
-      region["endLine"] = f.end.line;
-      region["endColumn"] = f.end.column;
-    }
-    if (!f.snippet.empty()) region["snippet"] = {{"text", f.snippet}};
+  // A physical location in the original file. Plain text and markdown get
+  // line/column regions; HTML gets the source line only (columns are in the
+  // extracted text); PDF and DOCX are binary, so no text region: the page or
+  // paragraph goes into properties, with the line/column that `nianbao parse`
+  // shows for the extracted text.
+  static Json physical(const DocumentResult& d, size_t artifact, const Position& b, const Position& e,
+                       const std::string& snippet) {
     Json phys = Json::object();
     phys["artifactLocation"] = {{"uri", toUri(d.path)}, {"index", artifact}};
-    phys["region"] = region;
+    Json region = Json::object();
+    bool binary = b.page || b.paragraph;
+    if (b.orig_line) {
+      region["startLine"] = b.orig_line;
+      if (e.orig_line > b.orig_line) region["endLine"] = e.orig_line;
+    } else if (!binary) {
+      region["startLine"] = b.line;
+      region["startColumn"] = b.column;
+      if (e.offset > b.offset) {
+        region["endLine"] = e.line;
+        region["endColumn"] = e.column;
+      }
+    }
+    if (!region.empty()) {
+      if (!snippet.empty()) region["snippet"] = {{"text", snippet}};
+      phys["region"] = region;
+    }
+    if (!b.place().empty()) {
+      Json p = Json::object();
+      if (b.page) p["page"] = b.page;
+      if (b.paragraph) p["paragraph"] = b.paragraph;
+      p["where"] = b.place();
+      p["extractedLine"] = b.line;
+      p["extractedColumn"] = b.column;
+      if (binary && !snippet.empty()) p["snippet"] = snippet;
+      phys["properties"] = p;
+    }
+    return phys;
+  }
+
+  static Json resultJson(const RunResult& run, const DocumentResult& d, size_t artifact, const Finding& f) {
+    Json phys = physical(d, artifact, f.begin, f.end, f.snippet);
     Json res = Json::object();
     res["ruleId"] = f.rule_id;
     for (size_t k = 0; k < run.rules.size(); ++k) {
@@ -153,16 +182,7 @@ class SarifReporter : public Reporter {
       Json related = Json::array();
       int id = 1;
       for (const RelatedPlace& r : f.related) {
-        Json reg = Json::object();
-        reg["startLine"] = r.begin.line;
-        reg["startColumn"] = r.begin.column;
-        if (r.end.offset > r.begin.offset) {
-          reg["endLine"] = r.end.line;
-          reg["endColumn"] = r.end.column;
-        }
-        Json p = Json::object();
-        p["artifactLocation"] = {{"uri", toUri(d.path)}, {"index", artifact}};
-        p["region"] = reg;
+        Json p = physical(d, artifact, r.begin, r.end, "");
         related.push_back({{"id", id++}, {"physicalLocation", p}, {"message", {{"text", r.label}}}});
       }
       res["relatedLocations"] = related;

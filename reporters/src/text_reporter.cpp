@@ -63,9 +63,13 @@ class TextReporter : public Reporter {
     const char* code = f.severity == Severity::kError     ? "1;31"
                        : f.severity == Severity::kWarning ? "1;33"
                                                           : "1;36";
-    out << paint("1", d.path + ":" + std::to_string(f.begin.line) + ":" + std::to_string(f.begin.column))
-        << ": " << paint(code, std::string(severityName(f.severity)) + "[" + f.rule_id + "]") << ": "
-        << f.message << "\n";
+    // Line:column are in the extracted text (what `nianbao parse` shows); the
+    // place in the original file follows for HTML, DOCX and PDF.
+    std::string head = d.path + ":" + std::to_string(f.begin.line) + ":" + std::to_string(f.begin.column);
+    if (std::string place = f.begin.place(); !place.empty()) head += "（" + place + "）";
+    out << paint("1", head) << ": "
+        << paint(code, std::string(severityName(f.severity)) + "[" + f.rule_id + "]") << ": " << f.message
+        << "\n";
     if (f.line_text.empty()) return;
     // The part of the span on its first line, in code points.
     std::string_view line = f.line_text;

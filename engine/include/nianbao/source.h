@@ -23,6 +23,14 @@ struct Position {
   uint32_t paragraph = 0;  // 1-based body paragraph for DOCX, 0 otherwise
   uint32_t orig_line = 0;  // line in the original file when it differs from `line` (HTML), else 0
   std::string where;  // for extracted formats, a person's words: "第3页", "第12段（表格2 第3行第4列）"
+
+  // Where a person should look in the original file, for extracted formats:
+  // "第3页", "第12段", "源文件第120行"; empty for plain text and markdown.
+  std::string place() const {
+    if (!where.empty()) return where;
+    if (orig_line) return "源文件第" + std::to_string(orig_line) + "行";
+    return {};
+  }
 };
 
 // Where a line of extracted text came from. Plain text and markdown have no
