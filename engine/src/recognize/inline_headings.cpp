@@ -119,6 +119,9 @@ void splitInlineHeadings(const SourceText& src, std::vector<Block>& blocks) {
                      (after_break || isCjk(prev));
       if (!replaces && !l1_next && !l2_next) continue;
       size_t end = headingEnd(b.norm, i, m->length);
+      // A （一） label followed by bare figures is a table row label under a
+      // group label ("三、本年度办理结果（一）予以公开 50 5 0 …"), not a heading.
+      if (l2_next && !replaces && !l1_next && numericWordAt(b.norm, end)) continue;
       if (replaces) cuts.pop_back();
       cuts.emplace_back(i, end);
       if (replaces || l1_next) {
