@@ -47,4 +47,8 @@ cmp -s "$TMP/a" "$TMP/b" && pass "GB18030 copy gives the same findings" || fail 
 { printf '\xef\xbb\xbf'; sed 's/$/\r/' "$SEEDS/004_e216814a7c54799f.txt"; } >"$TMP/004-bom-crlf.txt"
 "$NIANBAO" check "$TMP/004-bom-crlf.txt" 2>&1 | sed 's#^.*004-bom-crlf.txt##' >"$TMP/c"
 cmp -s "$TMP/a" "$TMP/c" && pass "BOM + CRLF copy gives the same findings and positions" || { fail "BOM + CRLF copy differs"; diff "$TMP/a" "$TMP/c" | head -5; }
+# A rule pattern whose year group is not digits is skipped, not a crash.
+printf '二〇二二年度某局法治政府建设情况报告\n二〇二二年，某局依法行政。\n' >"$TMP/cn-year.txt"
+expect_rc 1 "year_rule on Chinese numerals" -- "$NIANBAO" check -r "$NIANBAO_SOURCE_DIR/tests/fixtures/rules/cn-year.yaml" "$TMP/cn-year.txt"
+grep -q '内部错误' "$TMP/err" && fail "year_rule on Chinese numerals: internal error" || pass "year_rule on Chinese numerals: no internal error"
 finish

@@ -73,9 +73,27 @@ bool valueToken(const Cell& c) {
   return c.kind == CellKind::kNumber || c.kind == CellKind::kSlash || c.kind == CellKind::kDash;
 }
 
+// The label without its bracketed remarks: "（二）部分公开（区分处理的，只计这一
+// 情形，不计其他情形）" is a label, though the remark has commas.
+std::string outsideBrackets(std::string_view s) {
+  std::string out;
+  int depth = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t k = i;
+    char32_t c = decodeUtf8(s, k);
+    if (c == '(' || c == U'（') ++depth;
+    if (depth == 0) out.append(s.substr(i, k - i));
+    if ((c == ')' || c == U'）') && depth > 0) --depth;
+    i = k;
+  }
+  return out;
+}
+
 // A paragraph read as "label v1 v2 …": the trailing whitespace-separated value
-// tokens become cells, everything before them the label cell.
-std::optional<TableRow> textRow(const SourceText& src, const Block& b) {
+// tokens become cells, everything before them the label cell. A row that opens
+// a table needs two values; inside one, a labelled single figure is a row too
+// (表二's "行政许可 550").
+std::optional<TableRow> textRow(const SourceText& src, const Block& b, size_t min_values = 2) {
   if (b.kind != BlockKind::kParagraph) return std::nullopt;
   std::string_view text = src.text();
   std::vector<Span> tokens;
@@ -107,7 +125,7 @@ std::optional<TableRow> textRow(const SourceText& src, const Block& b) {
       std::count_if(cells.begin(), cells.end(), [](const Cell& c) { return c.kind == CellKind::kNumber; });
   // "— 4 —" is a page number, not a row: rows need figures, and a row with no
   // label needs three of them.
-  if (values < 2 || numbers == 0 || (label_tokens == 0 && numbers < 3)) return std::nullopt;
+  if (values < min_values || numbers == 0 || (label_tokens == 0 && numbers < 3)) return std::nullopt;
   TableRow row;
   row.line = b.first_line;
   row.span = b.span;
@@ -115,7 +133,8 @@ std::optional<TableRow> textRow(const SourceText& src, const Block& b) {
     Span label{tokens.front().begin, tokens[label_tokens - 1].end};
     Cell l = makeCell(text, label);
     // A label is short and is not running text.
-    if (codePointCount(l.text) > 80 || hasSentencePunct(l.text) || l.text.find("。") != std::string::npos) {
+    std::string bare = outsideBrackets(l.text);
+    if (codePointCount(l.text) > 80 || hasSentencePunct(bare) || bare.find("。") != std::string::npos) {
       return std::nullopt;
     }
     row.cells.push_back(std::move(l));
@@ -128,7 +147,10 @@ std::optional<TableRow> textRow(const SourceText& src, const Block& b) {
 // a label broken over two lines.
 bool labelLine(const Block& b) {
   std::string_view t = b.norm.text;
-  return b.kind == BlockKind::kParagraph && !t.empty() && codePointCount(t) <= 40 && !hasSentencePunct(t);
+  // "申请人情况：…" introduces the next table's header, not a label.
+  std::string bare = outsideBrackets(t);
+  return b.kind == BlockKind::kParagraph && !t.empty() && codePointCount(t) <= 40 &&
+         !hasSentencePunct(bare) && bare.find(':') == std::string::npos;
 }
 
 }  // namespace
@@ -157,15 +179,15 @@ void recognizeTables(Document& doc) {
       t.rows.push_back(std::move(*first));
       size_t j = i + 1;
       while (j < blocks.size()) {
-        if (auto row = textRow(src, blocks[j])) {
+        if (auto row = textRow(src, blocks[j], 1)) {
           t.rows.push_back(std::move(*row));
           t.last_block = j++;
           continue;
         }
         // Up to two label lines, if a figure row follows them.
         size_t k = j;
-        while (k < blocks.size() && k < j + 2 && labelLine(blocks[k])) ++k;
-        if (k == j || k >= blocks.size() || !textRow(src, blocks[k])) break;
+        while (k < blocks.size() && k < j + 2 && labelLine(blocks[k]) && !textRow(src, blocks[k], 1)) ++k;
+        if (k == j || k >= blocks.size() || !textRow(src, blocks[k], 1)) break;
         for (size_t m = j; m < k; ++m) {
           TableRow label;
           label.line = blocks[m].first_line;

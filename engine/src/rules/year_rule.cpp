@@ -16,6 +16,7 @@
 #include "rules/year_rule.h"
 
 #include <re2/re2.h>
+#include <algorithm>
 
 namespace nianbao::detail {
 namespace {
@@ -41,6 +42,10 @@ class YearRule : public Rule {
       while (pos <= input.size() && re.Match(input, pos, input.size(), RE2::UNANCHORED, caps.data(), n + 1)) {
         pos = static_cast<size_t>(caps[0].data() - input.data()) + std::max<size_t>(caps[0].size(), 1);
         const re2::StringPiece& g = caps[static_cast<size_t>(group)];
+        // A pattern may capture something other than four digits; that is no year.
+        if (g.empty() || g.size() > 4 ||
+            !std::all_of(g.begin(), g.end(), [](char c) { return c >= '0' && c <= '9'; }))
+          continue;
         int found = std::stoi(std::string(g));
         if (found == expected) continue;
         size_t gb = static_cast<size_t>(g.data() - t.text.data());
