@@ -22,7 +22,7 @@ namespace {
 // file is taken as given, whatever its name.
 std::vector<std::string> expandInputs(const std::vector<std::string>& inputs) {
   namespace fs = std::filesystem;
-  static const char* kExtensions[] = {".txt", ".md", ".markdown"};
+  static const char* kExtensions[] = {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"};
   std::vector<std::string> out, empty_dirs;
   for (const std::string& in : inputs) {
     std::error_code ec;
@@ -34,6 +34,8 @@ std::vector<std::string> expandInputs(const std::vector<std::string>& inputs) {
     for (auto it = fs::recursive_directory_iterator(in, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (!it->is_regular_file(ec)) continue;
+      // A folder's README describes the reports; it is not one.
+      if (it->path().stem().string() == "README") continue;
       std::string ext = it->path().extension().string();
       std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
       for (const char* e : kExtensions) {
@@ -47,7 +49,7 @@ std::vector<std::string> expandInputs(const std::vector<std::string>& inputs) {
   // When nothing at all is left, the caller's error says so instead.
   for (const std::string& d : empty_dirs) {
     if (!out.empty())
-      std::cerr << "nianbao check: 警告: 目录 " << d << " 中没有报告文件（.txt、.md、.markdown）\n";
+      std::cerr << "nianbao check: 警告: 目录 " << d << " 中没有报告文件（.txt、.md、.html、.docx、.pdf）\n";
   }
   return out;
 }
@@ -100,7 +102,7 @@ int checkCommand(const std::vector<std::string>& args) {
   }
   std::vector<std::string> inputs = expandInputs(files);
   if (inputs.empty()) {
-    std::cerr << "nianbao check: 错误: 给出的目录中没有报告文件（.txt、.md、.markdown）\n";
+    std::cerr << "nianbao check: 错误: 给出的目录中没有报告文件（.txt、.md、.html、.docx、.pdf）\n";
     return 2;
   }
   std::optional<Severity> threshold;
