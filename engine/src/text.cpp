@@ -27,6 +27,24 @@ void appendUtf8(std::string& out, char32_t c) {
   }
 }
 
+bool isBlankChar(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == 0xA0 || c == 0x3000 ||
+         c == 0x200B || c == 0xFEFF;
+}
+
+size_t prevCodePointStart(std::string_view s, size_t i) {
+  if (i == 0) return 0;
+  size_t k = i - 1;
+  while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+  return k;
+}
+
+char32_t codePointBefore(std::string_view s, size_t i) {
+  if (i == 0) return 0;
+  size_t k = prevCodePointStart(s, i);
+  return decodeUtf8(s, k);
+}
+
 char32_t decodeUtf8(std::string_view s, size_t& i) {
   auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
   unsigned char b0 = byte(i);

@@ -61,7 +61,14 @@ int displayWidth(std::string_view s);
 size_t codePointCount(std::string_view s);
 // Decodes one code point at s[i], advances i; invalid bytes yield U+FFFD.
 char32_t decodeUtf8(std::string_view s, size_t& i);
+// Byte offset where the code point ending at s[i] starts (0 at the start).
+size_t prevCodePointStart(std::string_view s, size_t i);
+// The code point just before byte i, or 0 at the start.
+char32_t codePointBefore(std::string_view s, size_t i);
 void appendUtf8(std::string& out, char32_t c);
 bool isCjk(char32_t c);
+// White space as reports use it: ASCII blanks, no-break and ideographic spaces,
+// zero-width space and a stray BOM.
+bool isBlankChar(char32_t c);
 
 }  // namespace nianbao

@@ -662,12 +662,7 @@ class DocxWalker {
         if (heading && !text.empty()) {
           text = std::string(static_cast<size_t>(std::min(level + 1, 6)), '#') + " " + text;
         } else {
-          // A paragraph that opens with | or # is neither a table row nor a heading:
-          // the full-width form keeps the text reader from taking it for one (and
-          // normalizes back to the same character).
-          size_t at = text.size() - trimLeft(text).size();
-          if (at < text.size() && text[at] == '|') text.replace(at, 1, "｜");
-          if (at < text.size() && text[at] == '#') text.replace(at, 1, "＃");
+          protectParagraph(text);
         }
         emit(text, number, "第" + std::to_string(number) + "段");
       } else if (w_.is(n, "tbl")) {

@@ -106,10 +106,6 @@ void walk(xmlNode* root, Enter&& enter, Leave&& leave) {
 }
 
 bool isAsciiSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-// Blank for the purpose of "does this line hold any text".
-bool isBlankChar(char32_t c) {
-  return isAsciiSpace(c) || c == 0xA0 || c == 0x3000 || c == 0x200B || c == 0xFEFF;
-}
 
 bool hasVisible(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
@@ -750,9 +746,7 @@ class Writer {
     if (heading_ > 0 && codePointCount(line) <= kMaxHeadingChars) {
       line = std::string(static_cast<size_t>(heading_), '#') + " " + line;
     } else {
-      // Not a table row or a heading: the full-width form normalizes back to the same text.
-      size_t at = leadingBlank(line);
-      if (line[at] == '|' || line[at] == '#') line.replace(at, 1, line[at] == '|' ? "｜" : "＃");
+      protectParagraph(line);
     }
     put(std::move(line), cur_line_);
   }

@@ -40,6 +40,10 @@ std::vector<Line> readTextLines(const SourceText& src);
 //   - a table is markdown: "| a | b |" rows, a "|---|" rule after the first,
 //     merged cells expanded into blank cells, "|" in cell text escaped.
 // Bad input throws InputError naming the file (and the byte offset if any).
+// Keeps a paragraph that opens with | or # from being read as a table row or a
+// heading: the full-width form normalizes back to the same character.
+void protectParagraph(std::string& line);
+
 struct Extracted {
   std::string text;
   std::vector<LineOrigin> origins;  // one per line of `text`

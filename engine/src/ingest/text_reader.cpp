@@ -5,11 +5,6 @@
 namespace nianbao::detail {
 namespace {
 
-bool isBlankChar(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x3000 || c == 0xA0 || c == 0xFEFF ||
-         c == 0x200B;
-}
-
 // Trims blank characters at both ends of [b, e).
 Span trim(std::string_view text, uint32_t b, uint32_t e) {
   while (b < e) {
@@ -41,6 +36,16 @@ bool isTableRule(std::string_view s) {
 }
 
 }  // namespace
+
+void protectParagraph(std::string& line) {
+  size_t at = 0;
+  for (size_t i = 0; i < line.size();) {
+    if (!isBlankChar(decodeUtf8(line, i))) break;
+    at = i;
+  }
+  if (at < line.size() && (line[at] == '|' || line[at] == '#'))
+    line.replace(at, 1, line[at] == '|' ? "｜" : "＃");
+}
 
 std::vector<Line> readTextLines(const SourceText& src) {
   std::vector<Line> lines;

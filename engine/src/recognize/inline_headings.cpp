@@ -15,14 +15,6 @@ namespace {
 
 bool sourceGapBefore(const NormText& t, size_t i) { return i > 0 && t.origin_end[i - 1] != t.origin[i]; }
 
-// Last code point before byte i.
-char32_t before(std::string_view s, size_t i) {
-  if (i == 0) return 0;
-  size_t k = i - 1;
-  while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
-  return decodeUtf8(s, k);
-}
-
 // The word at byte i is a figure, not prose: a table row label came before it
 // ("四、结转下年度继续办理 0000000"). A year or a count with its unit
 // ("一、总体情况 2022年，…") is prose.
@@ -105,7 +97,7 @@ void splitInlineHeadings(const SourceText& src, std::vector<Block>& blocks) {
       if (kOpeners.find(c) == std::u32string_view::npos) continue;
       auto m = parseMarker(std::string_view(t).substr(i));
       if (!m) continue;
-      char32_t prev = before(t, i);
+      char32_t prev = codePointBefore(t, i);
       // A figure with its unit ends there too: "…2895.90元三、收到和处理…".
       static constexpr std::u32string_view kUnits = U"元件条份人次个项";
       size_t p = i - (prev < 0x80 ? 1 : prev < 0x800 ? 2 : 3);

@@ -3,6 +3,7 @@
 // SY0024578210202200007), a fixed term to skip, 第N, 百分之N, Arabic digits,
 // a Chinese numeral. Plain code, no regular expressions.
 #include "recognize/number_finder.h"
+#include "recognize/recognize.h"
 
 #include <algorithm>
 #include <cmath>
@@ -30,44 +31,6 @@ char32_t charAt(std::string_view s, size_t i) {
   return decodeUtf8(s, i);
 }
 
-size_t prevStart(std::string_view s, size_t i) {
-  if (i == 0) return 0;
-  size_t k = i - 1;
-  while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
-  return k;
-}
-
-char32_t charBefore(std::string_view s, size_t i) { return i == 0 ? 0 : charAt(s, prevStart(s, i)); }
-
-int cnDigit(char32_t c) {
-  switch (c) {
-    case U'零':
-    case U'〇':
-      return 0;
-    case U'一':
-      return 1;
-    case U'二':
-    case U'两':
-      return 2;
-    case U'三':
-      return 3;
-    case U'四':
-      return 4;
-    case U'五':
-      return 5;
-    case U'六':
-      return 6;
-    case U'七':
-      return 7;
-    case U'八':
-      return 8;
-    case U'九':
-      return 9;
-    default:
-      return -1;
-  }
-}
-
 double cnMultiplier(char32_t c) {
   switch (c) {
     case U'十':
@@ -85,7 +48,7 @@ double cnMultiplier(char32_t c) {
   }
 }
 
-bool isCnNumeral(char32_t c) { return cnDigit(c) >= 0 || cnMultiplier(c) > 0; }
+bool isCnNumeral(char32_t c) { return cnDigitValue(c) >= 0 || cnMultiplier(c) > 0; }
 
 bool isWhole(double v) { return std::floor(v) == v; }
 
@@ -159,7 +122,7 @@ std::optional<Numeral> cnAt(std::string_view s, size_t i) {
   bool positional = false;
   for (size_t k = 0; k < run.size();) {
     char32_t c = decodeUtf8(run, k);
-    real_digit = real_digit || cnDigit(c) > 0;
+    real_digit = real_digit || cnDigitValue(c) > 0;
     positional = positional || cnMultiplier(c) > 0;
   }
   if (!real_digit) return std::nullopt;
@@ -250,7 +213,7 @@ class Finder {
       emitCode(i, e, n.value, "");
       return e;
     }
-    char32_t before = charBefore(s_, i);
+    char32_t before = codePointBefore(s_, i);
     char32_t after = charAt(s_, e);
     // 文号: the year in 〔2023〕 and the serial in 〕9号.
     bool open = before == U'〔' || before == U'[' || before == U'【';
@@ -287,7 +250,7 @@ class Finder {
   size_t chinese(size_t i) {
     size_t skip = cnRunEnd(s_, i);
     std::optional<Numeral> n = cnAt(s_, i);
-    if (!n || cnNumeralWordBefore(charBefore(s_, i)) || afterOpeningMark(i)) return skip;
+    if (!n || cnNumeralWordBefore(codePointBefore(s_, i)) || afterOpeningMark(i)) return skip;
     if (n->end - n->begin == kCjk && n->value == 1) {
       for (std::string_view w : negationWords()) {
         if (s_.substr(0, i).ends_with(w)) return skip;
@@ -543,10 +506,10 @@ class Finder {
 
   // 约100件, 近10万家, 逾千人 (but 最近3年, 附近).
   bool approxBefore(size_t begin) const {
-    char32_t c = charBefore(s_, begin);
+    char32_t c = codePointBefore(s_, begin);
     if (c == U'约' || c == U'逾') return true;
     if (c != U'近') return false;
-    char32_t c2 = charBefore(s_, prevStart(s_, begin));
+    char32_t c2 = codePointBefore(s_, prevCodePointStart(s_, begin));
     return c2 != U'最' && c2 != U'附';
   }
 
@@ -558,7 +521,7 @@ class Finder {
 
   // After an opening quote, 《 or 【: the start of a name ("五个一次性补贴").
   bool afterOpeningMark(size_t i) const {
-    char32_t c = charBefore(s_, i);
+    char32_t c = codePointBefore(s_, i);
     if (c == U'《' || c == U'「' || c == U'『' || c == U'【') return true;
     if (c != '"') return false;
     // Quotes are folded to one form: an odd count since the sentence began means
@@ -654,11 +617,11 @@ std::optional<double> parseChineseNumber(std::string_view s) {
   bool positional = false;
   for (char32_t c : cs) positional = positional || cnMultiplier(c) > 0;
   if (!positional) {
-    if (cs.size() == 1) return cnDigit(cs[0]);
+    if (cs.size() == 1) return cnDigitValue(cs[0]);
     double v = 0;  // 二〇二二
     for (char32_t c : cs) {
       if (c == U'两') return std::nullopt;
-      v = v * 10 + cnDigit(c);
+      v = v * 10 + cnDigitValue(c);
     }
     return v;
   }
@@ -671,7 +634,7 @@ std::optional<double> parseChineseNumber(std::string_view s) {
   bool saw_wan = false, saw_yi = false;
   for (size_t k = 0; k < cs.size(); ++k) {
     char32_t c = cs[k];
-    int d = cnDigit(c);
+    int d = cnDigitValue(c);
     if (d == 0) {
       if (digit >= 0 || k == 0) return std::nullopt;
       after_zero = true;
@@ -755,7 +718,7 @@ TextRange clauseAround(std::string_view s, size_t pos) {
   pos = std::min(pos, s.size());
   size_t b = pos;
   while (b > 0) {
-    size_t k = prevStart(s, b);
+    size_t k = prevCodePointStart(s, b);
     if (isClauseBound(s, k, charAt(s, k))) break;
     b = k;
   }

@@ -29,6 +29,8 @@ bool startsWithEnumeration(std::string_view norm);
 bool endsSentence(std::string_view norm);
 // Contains sentence punctuation (，。；) — a sign of running text, not a title.
 bool hasSentencePunct(std::string_view norm);
+// 零/〇…九 (and 两) as 0–9; -1 for anything else.
+int cnDigitValue(char32_t c);
 
 // Joins hard-wrapped lines into paragraphs (see block_builder.cpp for the rules).
 std::vector<Block> buildBlocks(const SourceText& src, const std::vector<Line>& lines);

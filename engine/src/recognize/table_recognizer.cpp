@@ -14,22 +14,18 @@
 namespace nianbao::detail {
 namespace {
 
-bool isBlank(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x3000 || c == 0xA0;
-}
-
 // Trims blank characters at both ends of [b, e) of `text`.
 Span trimSpan(std::string_view text, uint32_t b, uint32_t e) {
   while (b < e) {
     size_t i = b;
-    if (!isBlank(decodeUtf8(text, i))) break;
+    if (!isBlankChar(decodeUtf8(text, i))) break;
     b = static_cast<uint32_t>(i);
   }
   while (e > b) {
     size_t s = e - 1;
     while (s > b && (static_cast<unsigned char>(text[s]) & 0xC0) == 0x80) --s;
     size_t i = s;
-    if (!isBlank(decodeUtf8(text, i))) break;
+    if (!isBlankChar(decodeUtf8(text, i))) break;
     e = static_cast<uint32_t>(s);
   }
   return Span{b, e};
@@ -100,14 +96,14 @@ std::optional<TableRow> textRow(const SourceText& src, const Block& b, size_t mi
   uint32_t i = b.span.begin;
   while (i < b.span.end) {
     size_t k = i;
-    if (isBlank(decodeUtf8(text, k))) {
+    if (isBlankChar(decodeUtf8(text, k))) {
       i = static_cast<uint32_t>(k);
       continue;
     }
     uint32_t start = i;
     while (i < b.span.end) {
       size_t m = i;
-      if (isBlank(decodeUtf8(text, m))) break;
+      if (isBlankChar(decodeUtf8(text, m))) break;
       i = static_cast<uint32_t>(m);
     }
     tokens.push_back(Span{start, i});

@@ -7,7 +7,31 @@
 namespace nianbao::detail {
 namespace {
 
-int digitValue(char32_t c) {
+bool isCnNumeral(char32_t c) { return cnDigitValue(c) >= 0 || c == U'十' || c == U'百'; }
+
+// Reads a run of Chinese numerals (at most `max` characters) at s[i].
+std::string_view cnRun(std::string_view s, size_t i, size_t max) {
+  size_t j = i, n = 0;
+  while (j < s.size() && n < max) {
+    size_t k = j;
+    if (!isCnNumeral(decodeUtf8(s, k))) break;
+    j = k;
+    ++n;
+  }
+  return s.substr(i, j - i);
+}
+
+std::string_view digitRun(std::string_view s, size_t i, size_t max) {
+  size_t j = i;
+  while (j < s.size() && j - i < max && s[j] >= '0' && s[j] <= '9') ++j;
+  return s.substr(i, j - i);
+}
+
+bool startsWith(std::string_view s, size_t i, std::string_view p) { return s.compare(i, p.size(), p) == 0; }
+
+}  // namespace
+
+int cnDigitValue(char32_t c) {
   switch (c) {
     case U'零':
     case U'〇':
@@ -36,30 +60,6 @@ int digitValue(char32_t c) {
   }
 }
 
-bool isCnNumeral(char32_t c) { return digitValue(c) >= 0 || c == U'十' || c == U'百'; }
-
-// Reads a run of Chinese numerals (at most `max` characters) at s[i].
-std::string_view cnRun(std::string_view s, size_t i, size_t max) {
-  size_t j = i, n = 0;
-  while (j < s.size() && n < max) {
-    size_t k = j;
-    if (!isCnNumeral(decodeUtf8(s, k))) break;
-    j = k;
-    ++n;
-  }
-  return s.substr(i, j - i);
-}
-
-std::string_view digitRun(std::string_view s, size_t i, size_t max) {
-  size_t j = i;
-  while (j < s.size() && j - i < max && s[j] >= '0' && s[j] <= '9') ++j;
-  return s.substr(i, j - i);
-}
-
-bool startsWith(std::string_view s, size_t i, std::string_view p) { return s.compare(i, p.size(), p) == 0; }
-
-}  // namespace
-
 int parseNumber(std::string_view s) {
   if (s.empty()) return -1;
   if (s[0] >= '0' && s[0] <= '9') {
@@ -74,7 +74,7 @@ int parseNumber(std::string_view s) {
   bool any = false;
   for (size_t i = 0; i < s.size();) {
     char32_t c = decodeUtf8(s, i);
-    int d = digitValue(c);
+    int d = cnDigitValue(c);
     if (d >= 0) {
       current = d;
     } else if (c == U'十') {

@@ -28,6 +28,7 @@
 
 #include "recognize/number_finder.h"
 #include "rules/expr_support.h"
+#include "rules/rule_support.h"
 #include "tables/table_cache.h"
 
 namespace nianbao::detail {
@@ -75,32 +76,16 @@ class PatternClaimRule : public Rule {
 
   void evaluate(const EvalContext& ctx, Findings& out) const override {
     const Document& doc = ctx.doc;
-    size_t begin = doc.body_begin, end = doc.body_end;
-    if (scope_ == "document") begin = 0, end = doc.blocks.size();
-    if (scope_ == "section") {
-      const Section* s = section_->find(doc.parts);
-      if (!s) return;
-      begin = s->block;
-      end = s->body_end;
-    }
-    auto lookup = [&ctx](std::string_view id) -> const TableTemplate* {
-      return ctx.tables ? ctx.tables->rules().table(id) : nullptr;
-    };
-    int n = pattern_->NumberOfCapturingGroups();
+    auto range = scopeBlocks(doc, scope_, section_);
+    if (!range) return;
     std::map<std::string, int> seen;
-    for (size_t i = begin; i < end; ++i) {
+    for (size_t i = range->begin; i < range->end; ++i) {
       if (doc.blocks[i].kind == BlockKind::kTableRow) continue;
       const NormText& t = doc.blocks[i].norm;
-      re2::StringPiece input(t.text);
-      std::vector<re2::StringPiece> caps(static_cast<size_t>(n) + 1);
-      size_t pos = 0;
-      while (pos <= t.text.size() &&
-             pattern_->Match(input, pos, t.text.size(), RE2::UNANCHORED, caps.data(), n + 1)) {
+      forEachMatch(*pattern_, t.text, [&](const std::vector<re2::StringPiece>& caps) {
         size_t mb = static_cast<size_t>(caps[0].data() - t.text.data());
-        size_t me = mb + caps[0].size();
-        pos = me > mb ? me : me + 1;
-        Match m{t.text.substr(mb, me - mb), {}, {}};
-        TableHost host(doc, lookup, ctx.tables, TableHost::Naming::kFull);
+        Match m{t.text.substr(mb, caps[0].size()), {}, {}};
+        TableHost host = evalHost(ctx);
         bool complete = true;
         for (const auto& [name, idx] : pattern_->NamedCapturingGroups()) {
           const re2::StringPiece& g = caps[static_cast<size_t>(idx)];
@@ -118,13 +103,13 @@ class PatternClaimRule : public Rule {
           m.spans[name] = span;
           m.written[name] = std::string(g);
         }
-        if (!complete) continue;
+        if (!complete) return;
         int k = seen[m.text]++;
         if (assert_)
           checkAssert(host, m, k, out);
         else
           checkExpect(host, m, k, out);
-      }
+      });
     }
   }
 

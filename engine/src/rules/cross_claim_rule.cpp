@@ -23,6 +23,7 @@
 
 #include "recognize/number_finder.h"
 #include "rules/expr_support.h"
+#include "rules/rule_support.h"
 #include "tables/table_cache.h"
 
 namespace nianbao::detail {
@@ -59,28 +60,15 @@ class CrossClaimRule : public Rule {
 
   void evaluate(const EvalContext& ctx, Findings& out) const override {
     const Document& doc = ctx.doc;
-    size_t begin = doc.body_begin, end = doc.body_end;
-    if (scope_ == "document") begin = 0, end = doc.blocks.size();
-    if (scope_ == "section") {
-      const Section* s = section_->find(doc.parts);
-      if (!s) return;
-      begin = s->block;
-      end = s->body_end;
-    }
+    auto range = scopeBlocks(doc, scope_, section_);
+    if (!range) return;
     // Every match of every pattern: group name -> hits in document order.
     std::map<std::string, std::vector<Hit>> hits;
-    for (size_t i = begin; i < end; ++i) {
+    for (size_t i = range->begin; i < range->end; ++i) {
       if (doc.blocks[i].kind == BlockKind::kTableRow) continue;
       const NormText& t = doc.blocks[i].norm;
       for (const auto& [pname, re] : patterns_) {
-        int n = re->NumberOfCapturingGroups();
-        std::vector<re2::StringPiece> caps(static_cast<size_t>(n) + 1);
-        re2::StringPiece input(t.text);
-        size_t pos = 0;
-        while (pos <= t.text.size() &&
-               re->Match(input, pos, t.text.size(), RE2::UNANCHORED, caps.data(), n + 1)) {
-          size_t mb = static_cast<size_t>(caps[0].data() - t.text.data());
-          pos = mb + std::max<size_t>(caps[0].size(), 1);
+        forEachMatch(*re, t.text, [&](const std::vector<re2::StringPiece>& caps) {
           for (const auto& [g, idx] : re->NamedCapturingGroups()) {
             const re2::StringPiece& c = caps[static_cast<size_t>(idx)];
             if (!c.data()) continue;
@@ -90,7 +78,7 @@ class CrossClaimRule : public Rule {
             Span s = t.toSource(gb, gb + c.size());
             hits[g].push_back(Hit{s, s.begin, std::string(c), *v});
           }
-        }
+        });
       }
     }
     if (!same_.empty()) {
@@ -98,10 +86,7 @@ class CrossClaimRule : public Rule {
       return;
     }
     // assert mode: the first statement of each group.
-    auto lookup = [&ctx](std::string_view id) -> const TableTemplate* {
-      return ctx.tables ? ctx.tables->rules().table(id) : nullptr;
-    };
-    TableHost host(doc, lookup, ctx.tables, TableHost::Naming::kFull);
+    TableHost host = evalHost(ctx);
     const Hit* latest = nullptr;
     std::vector<RelatedPlace> places;
     for (const auto& [g, list] : hits) {

@@ -1,6 +1,7 @@
 #include "rules/expr_support.h"
 
 #include "nianbao/text.h"
+#include "tables/table_cache.h"
 
 namespace nianbao::detail {
 
@@ -85,6 +86,14 @@ std::shared_ptr<const Expr> loadExpr(KindContext& ctx, const YAML::Node& node, c
     return nullptr;
   }
   return expr;
+}
+
+TableHost evalHost(const EvalContext& ctx, TableHost::Naming naming) {
+  TableCache* tables = ctx.tables;
+  auto lookup = [tables](std::string_view id) -> const TableTemplate* {
+    return tables ? tables->rules().table(id) : nullptr;
+  };
+  return TableHost(ctx.doc, lookup, tables, naming);
 }
 
 }  // namespace nianbao::detail

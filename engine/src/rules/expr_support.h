@@ -29,4 +29,7 @@ std::optional<Value> tryEvaluate(const Expr& e, Host& host, double tolerance = 0
 // Looks a template up in the pack being loaded or an earlier one.
 TableHost::Lookup loadTimeLookup(const KindContext& ctx);
 
+// The host a rule evaluates in: the document's tables, bound to the run's templates.
+TableHost evalHost(const EvalContext& ctx, TableHost::Naming naming = TableHost::Naming::kFull);
+
 }  // namespace nianbao::detail

@@ -32,16 +32,10 @@ struct Match {
 
 std::vector<Match> allMatches(const RE2& re, std::string_view text) {
   std::vector<Match> out;
-  re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece m;
-  size_t pos = 0;
-  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
-    size_t b = static_cast<size_t>(m.data() - text.data());
-    size_t e = b + m.size();
-    out.push_back({b, e});
-    pos = e > b ? e : e + 1;
-    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
-  }
+  forEachMatch(re, text, [&](const std::vector<re2::StringPiece>& caps) {
+    size_t b = static_cast<size_t>(caps[0].data() - text.data());
+    out.push_back({b, b + caps[0].size()});
+  });
   return out;
 }
 

@@ -4,6 +4,32 @@
 
 namespace nianbao::detail {
 
+std::optional<BlockRange> scopeBlocks(const Document& doc, std::string_view scope,
+                                      const SectionDef* section) {
+  if (scope == "document") return BlockRange{0, doc.blocks.size()};
+  if (scope == "section") {
+    const Section* s = section->find(doc.parts);
+    if (!s) return std::nullopt;
+    return BlockRange{s->block, s->body_end};
+  }
+  return BlockRange{doc.body_begin, doc.body_end};
+}
+
+void forEachMatch(const RE2& re, std::string_view text,
+                  const std::function<void(const std::vector<re2::StringPiece>& caps)>& f) {
+  int n = re.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> caps(static_cast<size_t>(n) + 1);
+  re2::StringPiece input(text.data(), text.size());
+  size_t pos = 0;
+  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, caps.data(), n + 1)) {
+    size_t b = static_cast<size_t>(caps[0].data() - text.data());
+    size_t e = b + caps[0].size();
+    pos = e > b ? e : e + 1;
+    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+    f(caps);
+  }
+}
+
 std::string describeSection(const Section& s) {
   return "“" + s.marker + s.title + "”（第" + std::to_string(s.line) + "行）";
 }

@@ -40,13 +40,10 @@ class TableAssertRule : public Rule {
   void evaluate(const EvalContext& ctx, Findings& out) const override {
     const BoundTable* b = table_ ? bound(ctx, table_) : nullptr;
     if (table_ && (!b || !b->found)) return;  // table_required's finding
-    auto lookup = [&ctx](std::string_view id) -> const TableTemplate* {
-      return ctx.tables ? ctx.tables->rules().table(id) : nullptr;
-    };
     TableHost::Naming naming = var_.empty()    ? TableHost::Naming::kFull
                                : over_columns_ ? TableHost::Naming::kByRow
                                                : TableHost::Naming::kByColumn;
-    TableHost host(ctx.doc, lookup, ctx.tables, naming);
+    TableHost host = evalHost(ctx, naming);
     std::vector<size_t> items = items_;
     if (var_.empty()) items = {0};
     for (size_t item : items) {

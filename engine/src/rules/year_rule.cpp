@@ -14,6 +14,7 @@
 // The report year comes from the title (else the opening sentence or the first
 // part); with no report year nothing is judged.
 #include "rules/year_rule.h"
+#include "rules/rule_support.h"
 
 #include <re2/re2.h>
 #include <algorithm>
@@ -35,19 +36,15 @@ class YearRule : public Rule {
     const RE2& re = pattern_ ? *pattern_ : kYear;
     int group = re.NamedCapturingGroups().at("year");
     auto scan = [&](const NormText& t, size_t limit, const std::string& title) {
-      int n = re.NumberOfCapturingGroups();
-      std::vector<re2::StringPiece> caps(static_cast<size_t>(n) + 1);
-      re2::StringPiece input(t.text.data(), std::min(limit, t.text.size()));
-      size_t pos = 0;
-      while (pos <= input.size() && re.Match(input, pos, input.size(), RE2::UNANCHORED, caps.data(), n + 1)) {
-        pos = static_cast<size_t>(caps[0].data() - input.data()) + std::max<size_t>(caps[0].size(), 1);
+      std::string_view text = std::string_view(t.text).substr(0, std::min(limit, t.text.size()));
+      forEachMatch(re, text, [&](const std::vector<re2::StringPiece>& caps) {
         const re2::StringPiece& g = caps[static_cast<size_t>(group)];
         // A pattern may capture something other than four digits; that is no year.
         if (g.empty() || g.size() > 4 ||
             !std::all_of(g.begin(), g.end(), [](char c) { return c >= '0' && c <= '9'; }))
-          continue;
+          return;
         int found = std::stoi(std::string(g));
-        if (found == expected) continue;
+        if (found == expected) return;
         size_t gb = static_cast<size_t>(g.data() - t.text.data());
         out.emit(info(), t.toSource(gb, gb + g.size()),
                  {{"found", std::string(g)},
@@ -56,7 +53,7 @@ class YearRule : public Rule {
                   {"title", title}},
                  "year:" + title + ":" + std::string(g),
                  {{"found", std::string(g)}, {"expected", std::to_string(expected)}});
-      }
+      });
     };
     if (section_) {
       const Section* s = section_->find(doc.parts);
