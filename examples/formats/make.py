@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Makes the HTML, DOCX and PDF copies of three examples with real tools.
 
-    python3 examples/formats/make.py    # needs soffice (LibreOffice) on PATH
+    python3 examples/formats/make.py    # needs soffice (LibreOffice) and w3m on PATH
 
 HTML is written here the way government sites publish reports: one <p> per
 paragraph, the title in <h1>, tables as <table> with merged header cells.
 DOCX is LibreOffice's Word export of that HTML; PDF is LibreOffice's PDF
-export of the DOCX, as an office would print a Word file to PDF.
+export of the DOCX, as an office would print a Word file to PDF; TXT is the
+text-mode browser w3m's dump of the page (tables laid out in columns), as a
+crawler or a person saving a page as text would get it.
 Each copy must give the same findings as its source (tests/cli/formats_test.sh).
 """
 import html
@@ -84,13 +86,16 @@ def soffice(src, fmt, outdir, infilter=None):
 
 
 def main():
-    if not shutil.which("soffice"):
-        sys.exit("make.py: soffice (LibreOffice) not found")
+    for tool in ("soffice", "w3m"):
+        if not shutil.which(tool):
+            sys.exit(f"make.py: {tool} not found")
     for name in SOURCES:
         stem = os.path.splitext(os.path.basename(name))[0]
         page = os.path.join(HERE, stem + ".html")
         with open(page, "w", encoding="utf-8") as f:
             f.write(to_html(os.path.join(EXAMPLES, name)))
+        with open(os.path.join(HERE, stem + ".txt"), "w", encoding="utf-8") as f:
+            subprocess.run(["w3m", "-dump", "-cols", "400", "-T", "text/html", page], check=True, stdout=f)
         with tempfile.TemporaryDirectory() as tmp:
             soffice(page, "docx:MS Word 2007 XML", tmp, infilter="HTML (StarWriter)")
             shutil.copy(os.path.join(tmp, stem + ".docx"), os.path.join(HERE, stem + ".docx"))

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The same report as text, HTML, DOCX and PDF (examples/formats, made with
-# LibreOffice by make.py) gives the same findings: same rule ids, same counts.
+# LibreOffice and w3m by make.py) gives the same findings: same rule ids, same counts.
 source "$(dirname "$0")/lib.sh"
 EX="$NIANBAO_SOURCE_DIR/examples"
 summary() {  # FILE: "severity[rule]" per finding, sorted
@@ -9,7 +9,7 @@ summary() {  # FILE: "severity[rule]" per finding, sorted
 for src in fz-2023-clean.txt fz-2023-defects.txt xg-2023-clean.md; do
   stem=$(basename "${src%.*}")
   summary "$EX/$src" >"$TMP/want"
-  for ext in html docx pdf; do
+  for ext in txt html docx pdf; do
     f="$EX/formats/$stem.$ext"
     [ -f "$f" ] || { fail "$stem.$ext missing"; continue; }
     "$NIANBAO" check "$f" >"$TMP/out" 2>"$TMP/err"

@@ -43,6 +43,12 @@ iconv -f UTF-8 -t GB18030 "$SEEDS/004_e216814a7c54799f.txt" >"$TMP/004-gb.txt"
 "$NIANBAO" check "$SEEDS/004_e216814a7c54799f.txt" 2>&1 | sed 's#^.*004_e216814a7c54799f.txt##' >"$TMP/a"
 "$NIANBAO" check "$TMP/004-gb.txt" 2>&1 | sed 's#^.*004-gb.txt##' >"$TMP/b"
 cmp -s "$TMP/a" "$TMP/b" && pass "GB18030 copy gives the same findings" || fail "GB18030 copy differs"
+# Seed 002 too (its finding sits on line 9, after a title block).
+iconv -f UTF-8 -t GB18030 "$SEEDS/002_"*.txt >"$TMP/002-gb.txt"
+"$NIANBAO" check "$SEEDS/002_"*.txt 2>&1 | sed 's#^.*/002_[0-9a-f]*\.txt##' >"$TMP/a2"
+"$NIANBAO" check "$TMP/002-gb.txt" 2>&1 | sed 's#^.*002-gb.txt##' >"$TMP/b2"
+grep -q 'ph.xi-thought-full-name' "$TMP/a2" && cmp -s "$TMP/a2" "$TMP/b2" &&
+  pass "GB18030 copy of seed 002 gives the same findings" || { fail "GB18030 copy of seed 002 differs"; diff "$TMP/a2" "$TMP/b2" | head -5; }
 # A UTF-8 BOM and CRLF line ends change nothing a person sees.
 { printf '\xef\xbb\xbf'; sed 's/$/\r/' "$SEEDS/004_e216814a7c54799f.txt"; } >"$TMP/004-bom-crlf.txt"
 "$NIANBAO" check "$TMP/004-bom-crlf.txt" 2>&1 | sed 's#^.*004-bom-crlf.txt##' >"$TMP/c"
