@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "commands.h"
 #include "config.h"
@@ -120,8 +121,7 @@ int checkCommand(const std::vector<std::string>& args) {
   ReporterOptions ropts;
   ropts.color = color == "always" ||
                 (color == "auto" && output.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
-  auto reporter = makeReporter(format, ropts);
-  if (!reporter) {
+  if (!makeReporter(format, ropts)) {
     std::string known;
     for (const auto& f : reporterFormats()) known += (known.empty() ? "" : "、") + f;
     std::cerr << "nianbao check: 错误: 未知的输出格式 '" << format << "'（可选：" << known << "）\n";
@@ -148,6 +148,27 @@ int checkCommand(const std::vector<std::string>& args) {
   for (const Rule* r : rules.rules()) run.rules.push_back(r->info());
   std::sort(run.rules.begin(), run.rules.end(),
             [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
+  ropts.rules = run.rules;
+  // A format with one page per report (HTML) writes a directory for a batch,
+  // or when -o names a directory.
+  if (!makeReporter(format, ropts)->streamsBatch()) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    bool dir = !output.empty() && (output.back() == '/' || fs::is_directory(output, ec));
+    if (inputs.size() > 1 && output.empty()) {
+      std::cerr << "nianbao check: 错误: --format " << format << " 检查多份报告时需要用 -o 指定输出目录\n";
+      return 2;
+    }
+    if (dir || inputs.size() > 1) {
+      ropts.output_dir = output;
+      fs::create_directories(output, ec);
+      if (ec || !fs::is_directory(output, ec)) {
+        std::cerr << "nianbao check: 错误: 无法创建输出目录 " << output << "\n";
+        return 2;
+      }
+    }
+  }
+  auto reporter = makeReporter(format, ropts);
 
   bool input_error = false, failing = false;
   ReadOptions ropt;
@@ -165,16 +186,26 @@ int checkCommand(const std::vector<std::string>& args) {
       d.meta = doc.meta;
       d.findings = evaluate(doc, rules);
       for (const Finding& f : d.findings) failing = failing || (threshold && f.severity >= *threshold);
+      reporter->document(d, &doc);
     } catch (const InputError& e) {
       d.error = e.describe();
       input_error = true;
       std::cerr << "nianbao: 错误: " << e.what() << "\n";
+      reporter->document(d, nullptr);
     }
     run.documents.push_back(std::move(d));
   }
   run.exit_code = input_error ? 2 : failing ? 1 : 0;
 
-  if (output.empty()) {
+  if (!ropts.output_dir.empty()) {
+    try {
+      std::ostringstream unused;
+      reporter->write(run, unused);
+    } catch (const std::runtime_error& e) {
+      std::cerr << "nianbao check: 错误: " << e.what() << "\n";
+      return 2;
+    }
+  } else if (output.empty()) {
     reporter->write(run, std::cout);
     std::cout.flush();
   } else {

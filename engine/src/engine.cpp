@@ -20,6 +20,7 @@ const RuleInfo& unknownTypeRule() {
     r.id = "nianbao.unknown-type";
     r.kind = "engine";
     r.title = "无法识别报告类型";
+    r.group = "sections";
     r.severity = Severity::kWarning;
     r.message =
         "无法识别报告类型（{types}）：标题与各部分均不符合任何已载入规则包的报告类型，只检查了通用规则；可用 "

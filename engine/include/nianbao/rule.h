@@ -48,6 +48,7 @@ struct RuleInfo {
   std::string id;     // unique, e.g. fz.first-responsible-part
   std::string kind;   // rule kind id, e.g. required_section
   std::string title;  // short Chinese name
+  std::string group;  // what it checks, for summaries: sections, tables, arithmetic, formulations, dates
   Severity severity = Severity::kWarning;
   std::string message;  // template with {placeholders}
   Basis basis;
@@ -62,6 +63,14 @@ struct RuleInfo {
   // The rule runs only when this holds (e.g. a fee was charged); null = always.
   std::shared_ptr<const detail::Expr> when;
 };
+
+// The groups rules are summed up by (HTML index columns), in display order;
+// each rule kind has a default group and a rule may name another.
+struct RuleGroup {
+  std::string_view id;    // sections, tables, arithmetic, formulations, dates
+  std::string_view name;  // Chinese
+};
+const std::vector<RuleGroup>& ruleGroups();
 
 class RulePack;
 namespace detail {

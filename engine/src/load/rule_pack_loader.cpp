@@ -372,6 +372,12 @@ std::unique_ptr<Rule> parseRule(YamlCtx& y, const YAML::Node& original, const Ru
     info.severity = *parseSeverity(*sev);
   info.message = detail::tidyText(f.str("message", true).value_or(""));
   info.help = detail::tidyText(f.str("help").value_or(""));
+  if (kind) info.group = kind->group;
+  {
+    std::vector<std::string> group_ids;
+    for (const auto& g : ruleGroups()) group_ids.emplace_back(g.id);
+    if (auto g = f.choice("group", group_ids)) info.group = *g;
+  }
   YAML::Node basis = f.get("basis");
   if (!basis.IsDefined() || basis.IsNull()) {
     f.missing("basis");

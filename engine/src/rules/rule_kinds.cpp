@@ -15,6 +15,18 @@
 #include "rules/text_vs_table_rule.h"
 #include "rules/year_rule.h"
 
+namespace nianbao {
+
+const std::vector<RuleGroup>& ruleGroups() {
+  static const std::vector<RuleGroup> groups = {
+      {"sections", "必备部分"},     {"tables", "表格"},        {"arithmetic", "数字核对"},
+      {"formulations", "规范表述"}, {"dates", "日期与元数据"},
+  };
+  return groups;
+}
+
+}  // namespace nianbao
+
 namespace nianbao::detail {
 
 const std::vector<RuleKind>& ruleKinds() {
@@ -23,49 +35,74 @@ const std::vector<RuleKind>& ruleKinds() {
        "同一段中陈述的数字之间必须成立的关系（部分与总数、比率、比例）",
        makeClaimRule,
        {"match", "left", "left_value", "right", "right_value", "value", "expected"},
-       true},
+       true,
+       "arithmetic"},
       {"cross_claim",
        "同一数字在不同地方的陈述必须一致（或满足给定关系）",
        makeCrossClaimRule,
        {"left", "left_value", "right", "right_value", "value", "first_value", "first_line"},
-       true},
+       true,
+       "arithmetic"},
       {"date_rule",
        "报告日期不晚于该类报告的期限（期限写在规则包中）",
        makeDateRule,
        {"field", "date", "deadline_date", "report_year"},
-       true},
-      {"metadata", "元数据字段（标题、文号、日期等）必须存在或符合格式", makeMetadataRule, {"field"}},
+       true,
+       "dates"},
+      {"metadata",
+       "元数据字段（标题、文号、日期等）必须存在或符合格式",
+       makeMetadataRule,
+       {"field"},
+       false,
+       "dates"},
       {"phrase",
        "正文中必须出现或不得出现的表述（RE2 正则或字面短语）",
        makePhraseRule,
        {"match", "count", "min_count", "scope"},
-       true},
+       true,
+       "formulations"},
       {"required_section",
        "报告必须包含的部分（按标题的多种写法识别）",
        makeRequiredSectionRule,
-       {"section", "where", "parts"}},
+       {"section", "where", "parts"},
+       false,
+       "sections"},
       {"section_order",
        "各部分应按规定顺序出现",
        makeSectionOrderRule,
-       {"section", "line", "after", "after_line"}},
+       {"section", "line", "after", "after_line"},
+       false,
+       "sections"},
       {"table_assert",
        "表格数字之间必须成立的关系（勾稽关系），用表达式写",
        makeTableAssertRule,
-       {"left", "left_value", "right", "right_value", "for", "expr"}},
+       {"left", "left_value", "right", "right_value", "for", "expr"},
+       false,
+       "arithmetic"},
       {"table_cells_filled",
        "表格中规定要填数字的格不得空白、填“/”或“—”",
        makeTableCellsFilledRule,
-       {"table", "row", "line", "count", "cells", "read", "notes"}},
-      {"table_required", "规定的表格及其行、列必须齐全", makeTableRequiredRule, {"table", "name", "what"}},
+       {"table", "row", "line", "count", "cells", "read", "notes"},
+       false,
+       "tables"},
+      {"table_required",
+       "规定的表格及其行、列必须齐全",
+       makeTableRequiredRule,
+       {"table", "name", "what"},
+       false,
+       "tables"},
       {"text_vs_table",
        "正文中陈述的数字必须与表格（或表达式）一致",
        makeTextVsTableRule,
        {"value", "match", "expected"},
-       true},
+       true,
+       "arithmetic"},
       {"year_rule",
        "报告中的年份与报告年度一致（如下一年度安排写下一年）",
        makeYearRule,
-       {"found", "expected", "report_year", "title"}},
+       {"found", "expected", "report_year", "title"},
+       false,
+       "formulations"},
   };
   return kinds;
 }

@@ -32,7 +32,9 @@ struct RuleKind {
   RuleFactory make;
   std::vector<std::string_view> placeholders;  // what its messages may use
   bool checks_own_messages = false;            // placeholders depend on other fields
+  std::string_view group = "formulations";     // default RuleInfo::group (see ruleGroups)
 };
+
 
 const std::vector<RuleKind>& ruleKinds();
 const RuleKind* findRuleKind(std::string_view id);

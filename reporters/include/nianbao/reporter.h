@@ -1,10 +1,12 @@
 // reporter.h — findings out: one Reporter per format, chosen once by name.
 //
 //   auto r = nianbao::makeReporter("sarif", {});
+//   for (each input, in input order) r->document(result, &doc);
 //   r->write(run, std::cout);
 //
 // Reporters format what the engine computed; they never compute locations and
-// never branch on rule kinds. Output is deterministic: same run, same bytes.
+// never branch on rule kinds. Output is deterministic: same run, same bytes,
+// whatever the number of jobs (inputs always reach a reporter in input order).
 #pragma once
 
 #include <iosfwd>
@@ -42,12 +44,25 @@ struct RunResult {
 
 struct ReporterOptions {
   bool color = false;
+  // HTML for many reports: an index page and one page per report go here
+  // (created if missing); write() then ignores its stream.
+  std::string output_dir;
+  std::vector<RuleInfo> rules;  // every loaded rule, sorted by id (as RunResult::rules)
 };
 
 class Reporter {
  public:
   virtual ~Reporter() = default;
+  // Called once per input, in input order, while its Document is alive
+  // (`doc` is null after an input error). Reporters that need the text keep
+  // only what they need from it; the Document is gone after this returns.
+  virtual void document(const DocumentResult& /*result*/, const Document* /*doc*/) {}
+  // Writes the whole output. Throws std::runtime_error when a file it writes
+  // itself (HTML pages) cannot be written.
   virtual void write(const RunResult& run, std::ostream& out) = 0;
+  // Whether several reports can go to one stream (text, SARIF, JSON Lines: yes;
+  // HTML: one page per report, so a batch needs output_dir).
+  virtual bool streamsBatch() const { return true; }
 };
 
 // nullptr for an unknown format.
