@@ -35,7 +35,6 @@ struct RuleKind {
   std::string_view group = "formulations";     // default RuleInfo::group (see ruleGroups)
 };
 
-
 const std::vector<RuleKind>& ruleKinds();
 const RuleKind* findRuleKind(std::string_view id);
 
