@@ -7,7 +7,9 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
+#include "batch.h"
 #include "commands.h"
 #include "config.h"
 #include "nianbao/engine.h"
@@ -17,58 +19,25 @@
 namespace po = boost::program_options;
 
 namespace nianbao::cli {
-namespace {
-
-// A directory stands for the reports in it (recursively, sorted by path); a
-// file is taken as given, whatever its name.
-std::vector<std::string> expandInputs(const std::vector<std::string>& inputs) {
-  namespace fs = std::filesystem;
-  static const char* kExtensions[] = {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"};
-  std::vector<std::string> out, empty_dirs;
-  for (const std::string& in : inputs) {
-    std::error_code ec;
-    if (!fs::is_directory(in, ec)) {
-      out.push_back(in);
-      continue;
-    }
-    std::vector<std::string> found;
-    for (auto it = fs::recursive_directory_iterator(in, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (!it->is_regular_file(ec)) continue;
-      // A folder's README describes the reports; it is not one.
-      if (it->path().stem().string() == "README") continue;
-      std::string ext = it->path().extension().string();
-      std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-      for (const char* e : kExtensions) {
-        if (ext == e) found.push_back(it->path().generic_string());
-      }
-    }
-    std::sort(found.begin(), found.end());
-    if (found.empty()) empty_dirs.push_back(in);
-    out.insert(out.end(), found.begin(), found.end());
-  }
-  // When nothing at all is left, the caller's error says so instead.
-  for (const std::string& d : empty_dirs) {
-    if (!out.empty())
-      std::cerr << "nianbao check: 警告: 目录 " << d << " 中没有报告文件（.txt、.md、.html、.docx、.pdf）\n";
-  }
-  return out;
-}
-
-}  // namespace
 
 int checkCommand(const std::vector<std::string>& args) {
   std::vector<std::string> files, rule_paths, disable, set;
   std::string config_path;
-  std::string format, output, fail_on, type, encoding, color;
+  std::string format, output, fail_on, type, encoding, color, progress;
+  InputSelection select;
+  unsigned jobs = 0;
   bool no_builtin = false;
   po::options_description opts("nianbao check [选项] FILE|DIR...", 400,
                                200);  // no wrapping: Boost cuts UTF-8
   // clang-format off
   opts.add_options()
       ("help,h", "显示帮助")
-      ("format,f", po::value(&format)->default_value("text"), "输出格式：text 或 sarif")
-      ("output,o", po::value(&output), "写入文件（默认标准输出）")
+      ("format,f", po::value(&format)->default_value("text"), "输出格式：text、sarif、json（每份报告一行）或 html")
+      ("output,o", po::value(&output), "写入文件（默认标准输出）；html 检查多份报告时为目录")
+      ("jobs,j", po::value(&jobs), "同时检查的报告数（默认：CPU 核数）")
+      ("include", po::value(&select.include)->composing(), "检查目录时只取匹配此通配符的文件（可多次），如 '*.pdf'")
+      ("exclude", po::value(&select.exclude)->composing(), "检查目录时跳过匹配此通配符的文件（可多次），如 'drafts/*'")
+      ("progress", po::value(&progress)->default_value("auto"), "进度条（标准错误输出）：auto（终端上显示）、always、never")
       ("rules,r", po::value(&rule_paths)->composing(), "追加规则包文件或目录（可多次）")
       ("no-builtin", po::bool_switch(&no_builtin), "不载入内置规则包")
       ("config", po::value(&config_path), "配置文件（默认当前目录的 nianbao.yaml）")
@@ -101,7 +70,7 @@ int checkCommand(const std::vector<std::string>& args) {
     std::cerr << "nianbao check: 错误: 请给出要检查的报告文件或目录\n";
     return 2;
   }
-  std::vector<std::string> inputs = expandInputs(files);
+  std::vector<std::string> inputs = expandInputs(files, select);
   if (inputs.empty()) {
     std::cerr << "nianbao check: 错误: 给出的目录中没有报告文件（.txt、.md、.html、.docx、.pdf）\n";
     return 2;
@@ -118,6 +87,15 @@ int checkCommand(const std::vector<std::string>& args) {
     std::cerr << "nianbao check: 错误: --color 应为 auto、always 或 never\n";
     return 2;
   }
+  if (progress != "auto" && progress != "always" && progress != "never") {
+    std::cerr << "nianbao check: 错误: --progress 应为 auto、always 或 never\n";
+    return 2;
+  }
+  if (vm.count("jobs") && jobs == 0) {
+    std::cerr << "nianbao check: 错误: --jobs 应为正整数\n";
+    return 2;
+  }
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   ReporterOptions ropts;
   ropts.color = color == "always" ||
                 (color == "auto" && output.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
@@ -170,32 +148,15 @@ int checkCommand(const std::vector<std::string>& args) {
   }
   auto reporter = makeReporter(format, ropts);
 
-  bool input_error = false, failing = false;
-  ReadOptions ropt;
-  ropt.encoding = encoding;
-  for (const std::string& path : inputs) {
-    DocumentResult d;
-    d.path = path;
-    try {
-      Document doc = readDocument(path, ropt);
-      detectReportType(doc, rules, CheckOptions{type});
-      d.encoding = doc.source.encoding();
-      d.format = doc.source.format();
-      d.type = doc.type;
-      if (const ReportTypeDef* t = rules.reportType(doc.type)) d.type_name = t->name;
-      d.meta = doc.meta;
-      d.findings = evaluate(doc, rules);
-      for (const Finding& f : d.findings) failing = failing || (threshold && f.severity >= *threshold);
-      reporter->document(d, &doc);
-    } catch (const InputError& e) {
-      d.error = e.describe();
-      input_error = true;
-      std::cerr << "nianbao: 错误: " << e.what() << "\n";
-      reporter->document(d, nullptr);
-    }
-    run.documents.push_back(std::move(d));
-  }
-  run.exit_code = input_error ? 2 : failing ? 1 : 0;
+  BatchOptions bopts;
+  bopts.read.encoding = encoding;
+  bopts.type = type;
+  bopts.jobs = jobs;
+  bopts.fail_on = threshold;
+  bopts.progress = progress == "always" || (progress == "auto" && isatty(STDERR_FILENO));
+  RunResult batch = runBatch(inputs, rules, bopts, *reporter);
+  run.documents = std::move(batch.documents);
+  run.exit_code = batch.exit_code;
 
   if (!ropts.output_dir.empty()) {
     try {

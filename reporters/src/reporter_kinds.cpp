@@ -11,6 +11,7 @@ struct ReporterKind {
 
 constexpr ReporterKind kReporters[] = {
     {"sarif", detail::makeSarifReporter},
+    {"json", detail::makeJsonReporter},
     {"text", detail::makeTextReporter},
 };
 

@@ -32,6 +32,14 @@ std::string toUri(const std::string& path) {
 
 const char* level(Severity s) { return severityName(s); }
 
+const char* mimeType(const std::string& format) {
+  if (format == "md") return "text/markdown";
+  if (format == "html") return "text/html";
+  if (format == "pdf") return "application/pdf";
+  if (format == "docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  return "text/plain";
+}
+
 std::string lastPart(const std::string& id) {
   size_t dot = id.rfind('.');
   return dot == std::string::npos ? id : id.substr(dot + 1);
@@ -94,7 +102,7 @@ class SarifReporter : public Reporter {
         continue;
       }
       if (!d.encoding.empty()) art["encoding"] = d.encoding;
-      art["mimeType"] = d.format == "md" ? "text/markdown" : "text/plain";
+      art["mimeType"] = mimeType(d.format);
       Json props = Json::object();
       if (!d.type.empty()) props["reportType"] = d.type;
       for (const auto& [k, v] : d.meta) props[k] = v.value;

@@ -36,17 +36,23 @@ class TextReporter : public Reporter {
   void write(const RunResult& run, std::ostream& out) override {
     int counts[3] = {0, 0, 0};
     int errors = 0;
+    // Several reports: each file's findings under a header line with its
+    // counts, so a batch reads file by file.
+    const bool batch = run.documents.size() > 1;
     for (const DocumentResult& d : run.documents) {
       if (d.error) {
+        if (batch) out << "\n";
         out << paint("1", d.path) << ": " << paint("1;31", "输入错误") << ": " << *d.error << "\n";
         ++errors;
         continue;
       }
+      if (batch) writeHeader(d, out);
       for (const Finding& f : d.findings) {
         ++counts[static_cast<int>(f.severity)];
         writeFinding(d, f, out);
       }
     }
+    if (batch) out << "\n";
     out << "检查 " << run.documents.size() << " 份报告：" << counts[2] << " 个错误，" << counts[1]
         << " 个警告，" << counts[0] << " 个提示";
     if (errors) out << "，" << errors << " 个文件无法读取";
@@ -57,6 +63,18 @@ class TextReporter : public Reporter {
   std::string paint(const char* code, std::string_view s) const {
     if (!color_) return std::string(s);
     return std::string("\x1b[") + code + "m" + std::string(s) + "\x1b[0m";
+  }
+
+  void writeHeader(const DocumentResult& d, std::ostream& out) const {
+    int n[3] = {0, 0, 0};
+    for (const Finding& f : d.findings) ++n[static_cast<int>(f.severity)];
+    out << "\n"
+        << paint("1", "== " + d.path) << "（" << (d.type_name.empty() ? "类型未识别" : d.type_name) << "）：";
+    if (d.findings.empty()) {
+      out << "未发现问题\n";
+    } else {
+      out << n[2] << " 个错误，" << n[1] << " 个警告，" << n[0] << " 个提示\n";
+    }
   }
 
   void writeFinding(const DocumentResult& d, const Finding& f, std::ostream& out) const {
