@@ -45,7 +45,24 @@ size_t headingEnd(const NormText& n, size_t cut, size_t marker_length) {
     if (end > cut + marker_length && sourceGapBefore(n, end)) break;
     size_t k = end;
     char32_t c = decodeUtf8(t, k);
-    if (c == U'。' || c == ',' || c == ';' || c == ':' || c == '(' || c == U'第') break;
+    if (c == ',') {
+      // "一、加强党的领导，坚定法治建设方向（一）深入学习…": the title goes on past
+      // its comma when a sub-heading marker closes it within a heading's length.
+      size_t j = k, more = count;
+      while (j < t.size() && more++ < kMaxHeading) {
+        size_t q = j;
+        char32_t d = decodeUtf8(t, q);
+        if (d == '(' && parseMarker(std::string_view(t).substr(j))) break;
+        if (d == U'。' || d == ',' || d == ';' || d == ':' || d == U'第' || (d >= '0' && d <= '9')) {
+          j = t.size();
+          break;
+        }
+        j = q;
+      }
+      if (j < t.size() && more <= kMaxHeading && t[j] == '(') end = j;
+      break;
+    }
+    if (c == U'。' || c == ';' || c == ':' || c == '(' || c == U'第') break;
     if (words && c >= '0' && c <= '9') break;
     words = words || isCjk(c);
     end = k;

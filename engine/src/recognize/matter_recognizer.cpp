@@ -40,6 +40,12 @@ struct Cues {
   RE2 issuer_before_year{R"(^([^\d,。;:]{2,40}?)(?:关于)?\d{4}年)"};
   RE2 issuer_after_year{
       R"(^\d{4}年度?([^\d,。;:]{2,40}?(?:局|委员会|委|办公室|人民政府|政府|厅|院|中心|管委会|管理委员会|片区)(?:\([^)]{1,12}\))?))"};
+  // The whole name up to the report's kind, so that 上海市人民政府办公厅 is
+  // not cut at 人民政府; it must still end like a body's name.
+  RE2 issuer_up_to_kind{
+      R"(^\d{4}年度?([^\d,。;:]{2,40}?)(?:政府信息公开|法治政府|法治建设|依法行政|年度报告|工作报告))"};
+  RE2 org_end{
+      R"((?:局|委员会|委|办公室|人民政府|政府|厅|院|中心|管委会|管理委员会|片区)(?:\([^)]{1,12}\))?$)"};
   RE2 issuer_from_text{
       R"(^\d{4}年度?,?([^\d,。;:我]{2,30}?(?:局|委员会|委|办公室|人民政府|政府|厅|中心|管委会)(?:\([^)]{1,12}\))?))"};
   RE2 any_date{R"((\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2}))"};
@@ -289,6 +295,7 @@ void recognizeMatter(Document& doc) {
     const std::string& t = it->second.value;
     std::string issuer;
     if (RE2::PartialMatch(t, c.issuer_before_year, &issuer) ||
+        (RE2::PartialMatch(t, c.issuer_up_to_kind, &issuer) && RE2::PartialMatch(issuer, c.org_end)) ||
         RE2::PartialMatch(t, c.issuer_after_year, &issuer)) {
       setField(doc, "issuer", issuer, it->second.span, "title");
     }

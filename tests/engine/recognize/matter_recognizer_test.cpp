@@ -77,3 +77,13 @@ TEST_CASE("seed 004: no title at all; year and body from the text") {
   CHECK(d.front.empty());
   CHECK(d.body_begin == 0);
 }
+
+TEST_CASE("title with the year first: the body's whole name, not cut at 人民政府") {
+  auto issuer = [](const std::string& title) {
+    Document d = parseDocument("t.txt", title + "\n一、总体情况\n本机关全年主动公开政府信息100条。\n", {});
+    return value(d, "issuer");
+  };
+  CHECK(issuer("2025年上海市人民政府办公厅政府信息公开工作年度报告") == "上海市人民政府办公厅");
+  CHECK(issuer("2024年淮安市人民政府政府信息公开工作年度报告") == "淮安市人民政府");
+  CHECK(issuer("2022年上海市人力资源和社会保障局法治政府建设情况报告") == "上海市人力资源和社会保障局");
+}
