@@ -44,6 +44,7 @@ struct Cues {
   // not cut at 人民政府; it must still end like a body's name.
   RE2 issuer_up_to_kind{
       R"(^\d{4}年度?([^\d,。;:]{2,40}?)(?:政府信息公开|法治政府|法治建设|依法行政|年度报告|工作报告))"};
+  RE2 year_first{R"(^\d{4}年)"};
   RE2 org_end{
       R"((?:局|委员会|委|办公室|人民政府|政府|厅|院|中心|管委会|管理委员会|片区)(?:\([^)]{1,12}\))?$)"};
   RE2 issuer_from_text{
@@ -254,6 +255,15 @@ void recognizeMatter(Document& doc) {
       title_end = k + 1;
       break;
     }
+  }
+  // A title set over two lines, the body's name above "2024年政府信息公开工作
+  // 年度报告" (common in PDFs), reads as a letterhead line; it is the title's start.
+  if (title_end > s && s > head && !web[s - 1] && RE2::FullMatch(text(s - 1), c.org_line) &&
+      RE2::PartialMatch(title, c.year_first)) {
+    title = std::string(text(s - 1)) + title;
+    --s;
+    if (doc.front.back().kind == "letterhead" && --doc.front.back().end == doc.front.back().begin)
+      doc.front.pop_back();
   }
   if (title_end > s) {
     Span span{blocks[s].span.begin, blocks[title_end - 1].span.end};

@@ -87,3 +87,13 @@ TEST_CASE("title with the year first: the body's whole name, not cut at 人民�
   CHECK(issuer("2024年淮安市人民政府政府信息公开工作年度报告") == "淮安市人民政府");
   CHECK(issuer("2022年上海市人力资源和社会保障局法治政府建设情况报告") == "上海市人力资源和社会保障局");
 }
+
+TEST_CASE("a title over two lines, the body's name first, is one title, not letterhead + title") {
+  Document d = parseDocument(
+      "t.txt",
+      "淮安市人民政府\n2024年政府信息公开工作年度报告\n一、总体情况\n本机关全年主动公开政府信息100条。\n",
+      {});
+  CHECK(value(d, "title") == "淮安市人民政府2024年政府信息公开工作年度报告");
+  CHECK(value(d, "issuer") == "淮安市人民政府");
+  CHECK_FALSE(hasRegion(d.front, "letterhead"));
+}
