@@ -11,6 +11,8 @@ namespace nianbao::cli {
 
 int checkCommand(const std::vector<std::string>& args);
 int parseCommand(const std::vector<std::string>& args);
+int rulesCommand(const std::vector<std::string>& args);
+int explainCommand(const std::vector<std::string>& args);
 
 // Built-in packs unless `no_builtin`, then each --rules path. Prints load errors
 // (file:line:col) to stderr and returns false on any.

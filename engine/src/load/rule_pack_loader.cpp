@@ -639,7 +639,11 @@ void RuleSet::addPath(const std::string& path) {
     for (auto it = fs::recursive_directory_iterator(path, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       std::string ext = it->path().extension().string();
-      if (it->is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(it->path().string());
+      std::string name = it->path().filename().string();
+      // Rule test cases (*.test.yaml, `nianbao rules test`) live beside the packs.
+      bool test_file = name.ends_with(".test.yaml") || name.ends_with(".test.yml");
+      if (it->is_regular_file() && (ext == ".yaml" || ext == ".yml") && !test_file)
+        files.push_back(it->path().string());
     }
     std::sort(files.begin(), files.end());
     if (files.empty()) throw LoadErrors({LoadError{SourceLoc{path}, "目录中没有 .yaml 规则文件"}});
