@@ -55,6 +55,9 @@ void checkOne(const std::string& path, const RuleSet& rules, const BatchOptions&
     if (const ReportTypeDef* t = rules.reportType(doc->type)) d.type_name = t->name;
     d.meta = doc->meta;
     d.findings = evaluate(*doc, rules);
+    if (o.baseline) {
+      for (Finding& f : d.findings) f.baselined = o.baseline->count(f.fingerprint) > 0;
+    }
     out.doc = std::move(doc);
   } catch (const InputError& e) {
     d.error = e.describe();
@@ -178,7 +181,8 @@ RunResult runBatch(const std::vector<std::string>& inputs, const RuleSet& rules,
       bar.finish();
       std::cerr << "nianbao: 错误: " << slot.error_line << "\n";
     }
-    for (const Finding& f : d.findings) failing = failing || (o.fail_on && f.severity >= *o.fail_on);
+    for (const Finding& f : d.findings)
+      failing = failing || (!f.baselined && o.fail_on && f.severity >= *o.fail_on);
     reporter.document(d, slot.doc.get());
     slot.doc.reset();
     run.documents.push_back(std::move(d));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,7 @@ struct BatchOptions {
   unsigned jobs = 1;
   bool progress = false;  // a progress bar on stderr
   std::optional<Severity> fail_on;
+  const std::set<std::string>* baseline = nullptr;  // fingerprints already known
 };
 
 // Checks every input with up to `jobs` threads. A file that cannot be read

@@ -6,9 +6,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 #include <thread>
 
+#include "baseline.h"
 #include "batch.h"
 #include "commands.h"
 #include "config.h"
@@ -23,7 +25,7 @@ namespace nianbao::cli {
 int checkCommand(const std::vector<std::string>& args) {
   std::vector<std::string> files, rule_paths, disable, set;
   std::string config_path;
-  std::string format, output, fail_on, type, encoding, color, progress;
+  std::string format, output, fail_on, type, encoding, color, progress, baseline_path, write_baseline;
   InputSelection select;
   unsigned jobs = 0;
   bool no_builtin = false;
@@ -37,6 +39,8 @@ int checkCommand(const std::vector<std::string>& args) {
       ("jobs,j", po::value(&jobs), "同时检查的报告数（默认：CPU 核数）")
       ("include", po::value(&select.include)->composing(), "检查目录时只取匹配此通配符的文件（可多次），如 '*.pdf'")
       ("exclude", po::value(&select.exclude)->composing(), "检查目录时跳过匹配此通配符的文件（可多次），如 'drafts/*'")
+      ("baseline", po::value(&baseline_path), "基线文件：不再报告其中已记录的问题（按稳定指纹匹配）")
+      ("write-baseline", po::value(&write_baseline), "把本次的全部问题记为基线文件")
       ("progress", po::value(&progress)->default_value("auto"), "进度条（标准错误输出）：auto（终端上显示）、always、never")
       ("rules,r", po::value(&rule_paths)->composing(), "追加规则包文件或目录（可多次）")
       ("no-builtin", po::bool_switch(&no_builtin), "不载入内置规则包")
@@ -154,10 +158,20 @@ int checkCommand(const std::vector<std::string>& args) {
   bopts.jobs = jobs;
   bopts.fail_on = threshold;
   bopts.progress = progress == "always" || (progress == "auto" && isatty(STDERR_FILENO));
+  if (baseline_path.empty()) baseline_path = config->baseline;
+  std::optional<std::set<std::string>> baseline;
+  if (!baseline_path.empty()) {
+    baseline = loadBaseline(baseline_path);
+    if (!baseline) return 2;
+    bopts.baseline = &*baseline;
+    ropts.baseline = true;
+    reporter = makeReporter(format, ropts);
+  }
   RunResult batch = runBatch(inputs, rules, bopts, *reporter);
   run.documents = std::move(batch.documents);
   run.exit_code = batch.exit_code;
 
+  if (!write_baseline.empty() && !writeBaseline(write_baseline, run)) return 2;
   if (!ropts.output_dir.empty()) {
     try {
       std::ostringstream unused;

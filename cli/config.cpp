@@ -105,13 +105,20 @@ std::optional<Config> loadConfig(const std::string& path) {
             c.overrides.fields[r.first.Scalar()][fv.first.Scalar()] = fv.second.Scalar();
         }
       }
-    } else if (key == "type" && v.IsScalar()) {
-      c.type = v.Scalar();
-    } else if (key == "fail_on" && v.IsScalar()) {
-      c.fail_on = v.Scalar();
+    } else if (key == "type" || key == "fail_on" || key == "baseline") {
+      if (!v.IsScalar()) {
+        ok = fail(file, v, key + " 应为单个值");
+      } else if (key == "type") {
+        c.type = v.Scalar();
+      } else if (key == "fail_on") {
+        c.fail_on = v.Scalar();
+      } else {
+        c.baseline = (std::filesystem::path(file).parent_path() / v.Scalar()).lexically_normal().string();
+      }
     } else {
       ok = fail(file, kv.first,
-                "未知的配置项 '" + key + "'（可用：packs、builtin、disable、severity、set、type、fail_on）");
+                "未知的配置项 '" + key +
+                    "'（可用：packs、builtin、disable、severity、set、type、fail_on、baseline）");
     }
   }
   if (!ok) return std::nullopt;

@@ -27,6 +27,7 @@ struct Config {
   RuleOverrides overrides;
   std::string type;
   std::string fail_on;
+  std::string baseline;  // path, resolved against the config file's folder
 };
 
 // Reads `path`, or ./nianbao.yaml when `path` is empty (absent: defaults).

@@ -98,12 +98,13 @@ std::vector<TestCase> loadCaseFile(const std::string& file) {
     if (!ex || !ex.IsSequence()) fail(file, c, "用例须有 expect 列表（应报告的行号；[] 表示不应报告）");
     for (const YAML::Node& e : ex) {
       Expected x;
-      YAML::Node line = e;
+      // A yaml-cpp Node assignment writes through to the node it refers to, so
+      // pick the line node once instead of reassigning.
       if (e.IsMap()) {
         checkKeys(file, e, {"line", "contains"}, "expect 项");
-        line = e["line"];
         if (e["contains"]) x.contains = scalar(file, e["contains"], "contains");
       }
+      const YAML::Node line = e.IsMap() ? e["line"] : e;
       if (!line || !line.IsScalar()) fail(file, e, "expect 项应为行号或 {line: 行号, contains: 文字}");
       try {
         x.line = line.as<uint32_t>();

@@ -79,13 +79,18 @@ class JsonReporter : public Reporter {
       Json meta = Json::object();
       for (const auto& [k, v] : d.meta) meta[k] = v.value;
       j["metadata"] = meta;
-      int counts[3] = {0, 0, 0};
+      int counts[3] = {0, 0, 0}, baselined = 0;
       Json findings = Json::array();
       for (const Finding& f : d.findings) {
+        if (f.baselined) {
+          ++baselined;
+          continue;
+        }
         ++counts[static_cast<int>(f.severity)];
         findings.push_back(findingJson(f, rules));
       }
       j["counts"] = {{"error", counts[2]}, {"warning", counts[1]}, {"note", counts[0]}};
+      if (baselined) j["baselined"] = baselined;
       j["findings"] = findings;
       out << j.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
     }

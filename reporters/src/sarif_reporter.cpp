@@ -74,6 +74,8 @@ Json ruleJson(const RuleInfo& r) {
 
 class SarifReporter : public Reporter {
  public:
+  explicit SarifReporter(const ReporterOptions& o) : baseline_(o.baseline) {}
+
   void write(const RunResult& run, std::ostream& out) override {
     Json driver = Json::object();
     driver["name"] = "nianbao";
@@ -108,7 +110,16 @@ class SarifReporter : public Reporter {
       for (const auto& [k, v] : d.meta) props[k] = v.value;
       if (!props.empty()) art["properties"] = props;
       artifacts.push_back(art);
-      for (const Finding& f : d.findings) results.push_back(resultJson(run, d, i, f));
+      for (const Finding& f : d.findings) {
+        Json res = resultJson(run, d, i, f);
+        // With a baseline every result says whether it is new; known ones are
+        // suppressed, so viewers hide them by default.
+        if (baseline_) res["baselineState"] = f.baselined ? "unchanged" : "new";
+        if (f.baselined)
+          res["suppressions"] =
+              Json::array({{{"kind", "external"}, {"justification", "已记录在基线文件中"}}});
+        results.push_back(res);
+      }
     }
 
     Json invocation = Json::object();
@@ -137,6 +148,8 @@ class SarifReporter : public Reporter {
   // extracted text); PDF and DOCX are binary, so no text region: the page or
   // paragraph goes into properties, with the line/column that `nianbao parse`
   // shows for the extracted text.
+  bool baseline_ = false;
+
   static Json physical(const DocumentResult& d, size_t artifact, const Position& b, const Position& e,
                        const std::string& snippet) {
     Json phys = Json::object();
@@ -207,8 +220,8 @@ class SarifReporter : public Reporter {
 
 }  // namespace
 
-std::unique_ptr<Reporter> makeSarifReporter(const ReporterOptions&) {
-  return std::make_unique<SarifReporter>();
+std::unique_ptr<Reporter> makeSarifReporter(const ReporterOptions& options) {
+  return std::make_unique<SarifReporter>(options);
 }
 
 }  // namespace nianbao::detail

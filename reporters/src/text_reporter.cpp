@@ -35,7 +35,7 @@ class TextReporter : public Reporter {
 
   void write(const RunResult& run, std::ostream& out) override {
     int counts[3] = {0, 0, 0};
-    int errors = 0;
+    int errors = 0, baselined = 0;
     // Several reports: each file's findings under a header line with its
     // counts, so a batch reads file by file.
     const bool batch = run.documents.size() > 1;
@@ -48,6 +48,10 @@ class TextReporter : public Reporter {
       }
       if (batch) writeHeader(d, out);
       for (const Finding& f : d.findings) {
+        if (f.baselined) {
+          ++baselined;
+          continue;
+        }
         ++counts[static_cast<int>(f.severity)];
         writeFinding(d, f, out);
       }
@@ -55,6 +59,7 @@ class TextReporter : public Reporter {
     if (batch) out << "\n";
     out << "检查 " << run.documents.size() << " 份报告：" << counts[2] << " 个错误，" << counts[1]
         << " 个警告，" << counts[0] << " 个提示";
+    if (baselined) out << "（另有 " << baselined << " 个基线中已有的问题未列出）";
     if (errors) out << "，" << errors << " 个文件无法读取";
     out << "\n";
   }
@@ -67,10 +72,10 @@ class TextReporter : public Reporter {
 
   void writeHeader(const DocumentResult& d, std::ostream& out) const {
     int n[3] = {0, 0, 0};
-    for (const Finding& f : d.findings) ++n[static_cast<int>(f.severity)];
+    for (const Finding& f : d.findings) n[static_cast<int>(f.severity)] += f.baselined ? 0 : 1;
     out << "\n"
         << paint("1", "== " + d.path) << "（" << (d.type_name.empty() ? "类型未识别" : d.type_name) << "）：";
-    if (d.findings.empty()) {
+    if (n[0] + n[1] + n[2] == 0) {
       out << "未发现问题\n";
     } else {
       out << n[2] << " 个错误，" << n[1] << " 个警告，" << n[0] << " 个提示\n";

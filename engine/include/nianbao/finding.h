@@ -41,6 +41,9 @@ struct Finding {
   std::map<std::string, std::string> properties;  // expected, found, ...
   std::string logical;                            // e.g. 表三/一、本年新收…/自然人 (table cells)
   std::vector<RelatedPlace> related;
+  // Known from a baseline (--baseline): SARIF keeps it as "unchanged" and
+  // suppressed, the other reporters leave it out; it never fails the run.
+  bool baselined = false;
 };
 
 // Sorts by position, then rule id, then message: byte-stable output.

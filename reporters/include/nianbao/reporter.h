@@ -48,6 +48,7 @@ struct ReporterOptions {
   // (created if missing); write() then ignores its stream.
   std::string output_dir;
   std::vector<RuleInfo> rules;  // every loaded rule, sorted by id (as RunResult::rules)
+  bool baseline = false;        // a baseline was given: SARIF states new/unchanged
 };
 
 class Reporter {

@@ -1,0 +1,21 @@
+// Baselines: findings an office has already seen, by stable fingerprint, so a
+// re-check shows only what is new. A baseline file is what --write-baseline
+// writes (JSON) or any SARIF file nianbao wrote (partialFingerprints).
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+
+#include "nianbao/reporter.h"
+
+namespace nianbao::cli {
+
+// The fingerprints in `path`; prints "path: 错误: …" and returns nullopt when
+// the file is missing or is neither format.
+std::optional<std::set<std::string>> loadBaseline(const std::string& path);
+
+// Every finding of the run (baselined ones included), in input order.
+bool writeBaseline(const std::string& path, const RunResult& run);
+
+}  // namespace nianbao::cli
