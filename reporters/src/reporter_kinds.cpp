@@ -10,6 +10,7 @@ struct ReporterKind {
 };
 
 constexpr ReporterKind kReporters[] = {
+    {"html", detail::makeHtmlReporter},
     {"sarif", detail::makeSarifReporter},
     {"text", detail::makeTextReporter},
 };
