@@ -24,6 +24,14 @@ expect_rc 1 "same batch again" -- "$NIANBAO" check "$SEEDS" --format html -o "$T
 diff -r "$out" "$TMP/again" >/dev/null && pass "same inputs, same bytes" || fail "second run differs"
 expect_rc 2 "batch without -o" -- "$NIANBAO" check "$SEEDS" --format html
 
+# An unreadable file gets a row in the index and a page saying so.
+mkdir -p "$TMP/mixed"
+cp "$SEEDS/004_e216814a7c54799f.txt" "$TMP/mixed/a.txt"
+printf 'not a pdf' >"$TMP/mixed/b.pdf"
+expect_rc 2 "batch with an unreadable file" -- "$NIANBAO" check "$TMP/mixed" --format html -o "$TMP/mixed-out"
+grep -q 'class="row-error"' "$TMP/mixed-out/index.html" && pass "index: input-error row" || fail "index: no input-error row"
+grep -q '输入错误' "$TMP/mixed-out/002-b.html" && pass "input-error page says 输入错误" || fail "002-b.html lacks 输入错误"
+
 # --- escaping: report side ----------------------------------------------------
 evil="$TMP/evil.txt"
 sed -e '1s|$|<script>alert(1)</script>|' \
@@ -129,6 +137,15 @@ grep -qx console "$TMP/buggy.facts" && pass "control: console error seen on stde
 render index "file://$out/index.html"
 clean index
 [ "$(grep -c 'href="[0-9]*-' "$TMP/index.dom")" -ge 5 ] && pass "index: links to the five pages" || fail "index: links missing"
+
+# Clicking the 错误 header twice sorts by errors, most first: seed 004 (row 5) on top.
+sed 's|</body>|<script>var h = document.querySelectorAll("th")[5]; h.click(); h.click();</script></body>|' \
+  "$out/index.html" >"$out/sorted.html"
+render sorted "file://$out/sorted.html"
+clean sorted
+first=$(grep -o '<tr data-i="[0-9]*"' "$TMP/sorted.dom" | head -1)
+[ "$first" = '<tr data-i="5"' ] && pass "index: sorted by errors, seed 004 first" || fail "index: first row after sort: $first"
+rm -f "$out/sorted.html"
 
 render page "file://$page004"
 clean page
