@@ -10,6 +10,7 @@ PACKAGES=(
   nlohmann-json3-dev
   libxml2-dev libzip-dev libpugixml-dev libpoppler-cpp-dev   # HTML, DOCX, PDF readers
   python3 python3-jsonschema python3-yaml   # tests: SARIF and rule-pack schema validation
+  chromium fonts-wqy-microhei               # tests: HTML report rendering (headless, CJK font)
 )
 
 missing=()

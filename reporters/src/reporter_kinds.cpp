@@ -10,6 +10,7 @@ struct ReporterKind {
 };
 
 constexpr ReporterKind kReporters[] = {
+    {"html", detail::makeHtmlReporter},
     {"sarif", detail::makeSarifReporter},
     {"json", detail::makeJsonReporter},
     {"text", detail::makeTextReporter},
