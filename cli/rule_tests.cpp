@@ -294,7 +294,7 @@ std::string relativeLoc(const SourceLoc& l) {
   std::string f = l.file;
   // Built-in packs name their source file; keep the path from rules/ on.
   if (size_t p = f.rfind("rules/packs/"); p != std::string::npos) f = f.substr(p);
-  return f + (l.line ? ":" + std::to_string(l.line) : "");
+  return f;  // no line: the reference would change with every edit above a rule
 }
 
 }  // namespace
