@@ -9,6 +9,8 @@
 // title ends at the first 。.
 #include <re2/re2.h>
 
+#include <set>
+
 #include "nianbao/text.h"
 #include "recognize/recognize.h"
 
@@ -86,18 +88,24 @@ bool tableRowText(std::string_view t) {
 void recognizeOutline(Document& doc) {
   std::vector<Candidate> cands;
   bool numbered = false;
-  int l1 = 0;  // last 一、 number: a restart or repeat mid-report is not a part
+  int l1 = 0;          // last 一、 number: a restart or repeat mid-report is not a part
+  std::set<int> seen;  // 一、 numbers taken as parts so far
   for (size_t i = doc.body_begin; i < doc.body_end; ++i) {
     const Block& b = doc.blocks[i];
     if (b.kind == BlockKind::kTableRow) continue;
     auto m = parseMarker(normOf(b));
     if (m && tableRowText(normOf(b))) m.reset();
     if (m && m->style == MarkerStyle::kChapter) l1 = 0;
+    if (m && m->style == MarkerStyle::kChapter) seen.clear();
     if (m && m->style == MarkerStyle::kCnComma) {
-      if (l1 == 0 || m->number == l1 + 1 || m->number == l1 + 2)
+      if (l1 == 0 || m->number == l1 + 1 || m->number == l1 + 2) {
         l1 = m->number;
-      else
+        seen.insert(m->number);
+      } else if (m->number < l1 && !seen.count(m->number) && b.kind == BlockKind::kHeading) {
+        seen.insert(m->number);  // a part out of order (五、 after 六、): section_order's finding
+      } else {
         m.reset();  // e.g. a flattened table's 一、本年新收… after 三、
+      }
     }
     if (m) {
       cands.push_back({i, rankOf(m->style), *m});

@@ -65,10 +65,12 @@ class PhraseRule : public Rule {
       for (const Region& r : doc.front) {
         if (r.kind == "title") begin = r.begin, end = r.end;
       }
-    } else if (scope_ == "section") {
+    } else if (scope_ == "section" || scope_ == "section_body") {
       const Section* s = section_->find(doc.parts);
       if (!s) return;  // a missing part is required_section's finding
-      begin = s->block;
+      // section_body leaves the heading out: a part named 存在的不足和原因
+      // must not count as explaining causes.
+      begin = scope_ == "section" ? s->block : s->body_begin;
       end = s->body_end;
       anchor = s->heading;
     }
@@ -118,6 +120,7 @@ class PhraseRule : public Rule {
     if (scope_ == "document") return "全文";
     if (scope_ == "title") return "标题";
     if (scope_ == "section") return "“" + section_->name() + "”部分";
+    if (scope_ == "section_body") return "“" + section_->name() + "”部分正文";
     return "正文";
   }
 
@@ -166,11 +169,12 @@ std::unique_ptr<Rule> makePhraseRule(RuleInfo info, KindContext& ctx) {
   if ((mode == "substitute") != !right.empty()) {
     y.error(f.where("mode"), "mode: substitute 须配合 substitutions 使用（其他模式用 patterns/phrases）");
   }
-  std::string scope = f.choice("scope", {"document", "body", "title", "section"}).value_or("body");
+  std::string scope =
+      f.choice("scope", {"document", "body", "title", "section", "section_body"}).value_or("body");
   const SectionDef* section = nullptr;
   if (auto id = f.str("section")) section = ctx.section(f.get("section"), *id);
-  if (scope == "section" && !section && !f.has("section"))
-    y.error(f.node(), "scope 为 section 时必须指定 section");
+  if ((scope == "section" || scope == "section_body") && !section && !f.has("section"))
+    y.error(f.node(), "scope 为 " + scope + " 时必须指定 section");
   int min_count = f.integer("min_count").value_or(1);
   // Each mode fills its own placeholders.
   if (mode == "substitute") {
