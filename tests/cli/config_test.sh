@@ -7,6 +7,11 @@ cd "$TMP"
 expect_rc 0 "no config: the base report passes" -- "$NIANBAO" check "$F"
 expect_rc 1 "--set an earlier deadline (01-15)" -- "$NIANBAO" check --set fz.publish-deadline.deadline=01-15 "$F"
 grep -q '晚于2022-01-15' "$TMP/out" && pass "the finding names the configured deadline" || fail "deadline not in the message"
+# The same from the command line alone: a changed severity, a disabled rule.
+expect_rc 0 "--set ID.severity=warning on the command line" -- "$NIANBAO" check --set fz.publish-deadline.deadline=01-15 --set fz.publish-deadline.severity=warning "$F"
+grep -q 'warning\[fz.publish-deadline\]' "$TMP/out" && pass "severity changed by --set" || fail "severity not changed by --set"
+expect_rc 0 "--disable on the command line" -- "$NIANBAO" check --disable fz.publish-deadline --set fz.publish-deadline.deadline=01-15 "$F"
+grep -q 'fz.publish-deadline' "$TMP/out" && fail "a rule disabled by --disable ran" || pass "--disable: the rule does not run"
 printf 'set:\n  fz.publish-deadline: {deadline: "01-15"}\nseverity: {fz.publish-deadline: warning}\n' >nianbao.yaml
 expect_rc 0 "./nianbao.yaml: earlier deadline as a warning" -- "$NIANBAO" check "$F"
 grep -q 'warning\[fz.publish-deadline\]' "$TMP/out" && pass "severity changed by the config" || fail "severity not changed"
