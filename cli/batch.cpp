@@ -47,6 +47,11 @@ void checkOne(const std::string& path, const RuleSet& rules, const BatchOptions&
   DocumentResult& d = out.result;
   d.path = path;
   try {
+    EvalLimits limits;
+    if (o.timeout_seconds > 0) {
+      limits.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(o.timeout_seconds);
+      limits.timeout_seconds = o.timeout_seconds;
+    }
     auto doc = std::make_unique<Document>(readDocument(path, o.read));
     detectReportType(*doc, rules, CheckOptions{o.type});
     d.encoding = doc->source.encoding();
@@ -54,7 +59,7 @@ void checkOne(const std::string& path, const RuleSet& rules, const BatchOptions&
     d.type = doc->type;
     if (const ReportTypeDef* t = rules.reportType(doc->type)) d.type_name = t->name;
     d.meta = doc->meta;
-    d.findings = evaluate(*doc, rules);
+    d.findings = evaluate(*doc, rules, limits);
     if (o.baseline) {
       for (Finding& f : d.findings) f.baselined = o.baseline->count(f.fingerprint) > 0;
     }

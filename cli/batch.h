@@ -33,6 +33,7 @@ struct BatchOptions {
   bool progress = false;  // a progress bar on stderr
   std::optional<Severity> fail_on;
   const std::set<std::string>* baseline = nullptr;  // fingerprints already known
+  int timeout_seconds = 0;                          // per report; 0 = none
 };
 
 // Checks every input with up to `jobs` threads. A file that cannot be read

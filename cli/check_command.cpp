@@ -28,6 +28,7 @@ int checkCommand(const std::vector<std::string>& args) {
   std::string format, output, fail_on, type, encoding, color, progress, baseline_path, write_baseline;
   InputSelection select;
   unsigned jobs = 0;
+  int timeout = 60;
   bool no_builtin = false;
   po::options_description opts("nianbao check [选项] FILE|DIR...", 400,
                                200);  // no wrapping: Boost cuts UTF-8
@@ -41,6 +42,7 @@ int checkCommand(const std::vector<std::string>& args) {
       ("exclude", po::value(&select.exclude)->composing(), "检查目录时跳过匹配此通配符的文件（可多次），如 'drafts/*'")
       ("baseline", po::value(&baseline_path), "基线文件：不再报告其中已记录的问题（按稳定指纹匹配）")
       ("write-baseline", po::value(&write_baseline), "把本次的全部问题记为基线文件")
+      ("timeout", po::value(&timeout)->default_value(60), "每份报告的检查时限（秒），超时记为输入错误并继续；0 为不限")
       ("progress", po::value(&progress)->default_value("auto"), "进度条（标准错误输出）：auto（终端上显示）、always、never")
       ("rules,r", po::value(&rule_paths)->composing(), "追加规则包文件或目录（可多次）")
       ("no-builtin", po::bool_switch(&no_builtin), "不载入内置规则包")
@@ -156,6 +158,7 @@ int checkCommand(const std::vector<std::string>& args) {
   bopts.read.encoding = encoding;
   bopts.type = type;
   bopts.jobs = jobs;
+  bopts.timeout_seconds = std::max(0, timeout);
   bopts.fail_on = threshold;
   bopts.progress = progress == "always" || (progress == "auto" && isatty(STDERR_FILENO));
   if (baseline_path.empty()) baseline_path = config->baseline;

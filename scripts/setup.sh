@@ -25,5 +25,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# The sanitizer script only needs the packages.
+if [ -n "${NIANBAO_SETUP_ONLY:-}" ]; then exit 0; fi
+
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="${NIANBAO_BUILD_TYPE:-RelWithDebInfo}"
 cmake --build build

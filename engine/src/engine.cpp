@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "expr/expr.h"
+#include "nianbao/ingest.h"
 #include "nianbao/text.h"
 #include "rules/rule_support.h"
 #include "tables/table_cache.h"
@@ -13,6 +14,24 @@
 
 namespace nianbao {
 namespace {
+
+const RuleInfo& tooManyRule() {
+  static const RuleInfo info = [] {
+    RuleInfo r;
+    r.id = "nianbao.too-many-findings";
+    r.kind = "engine";
+    r.title = "问题过多";
+    r.group = "formulations";
+    r.severity = Severity::kNote;
+    r.message = "问题过多：共 {total} 个，只列出位置最靠前的 {shown} 个；请先改正已列出的问题";
+    r.basis.document = "nianbao 运行说明";
+    r.basis.note = "一份报告的问题数有上限，免得输出失去意义";
+    r.help = "同一写法反复出现（或文件不是年报）时问题数会很多。只列出前面的问题，改正后再检查。";
+    r.pack = "nianbao";
+    return r;
+  }();
+  return info;
+}
 
 const RuleInfo& unknownTypeRule() {
   static const RuleInfo info = [] {
@@ -119,7 +138,7 @@ std::vector<TableGrid> tableGrids(const Document& doc, const RuleSet& rules) {
 }
 
 const std::vector<RuleInfo>& engineRules() {
-  static const std::vector<RuleInfo> rules = {unknownTypeRule()};
+  static const std::vector<RuleInfo> rules = {tooManyRule(), unknownTypeRule()};
   return rules;
 }
 
@@ -157,7 +176,7 @@ void detectReportType(Document& doc, const RuleSet& rules, const CheckOptions& o
   }
 }
 
-std::vector<Finding> evaluate(const Document& doc, const RuleSet& rules) {
+std::vector<Finding> evaluate(const Document& doc, const RuleSet& rules, const EvalLimits& limits) {
   Findings out;
   if (doc.type.empty()) {
     std::string types;
@@ -169,6 +188,10 @@ std::vector<Finding> evaluate(const Document& doc, const RuleSet& rules) {
   for (const auto& pack : rules.packs()) {
     EvalContext ctx{doc, *pack, &tables};
     for (const auto& rule : pack->rules) {
+      if (limits.deadline && std::chrono::steady_clock::now() > *limits.deadline) {
+        throw InputError(doc.source.path(), "检查超时（超过 " + std::to_string(limits.timeout_seconds) +
+                                                " 秒，可用 --timeout 放宽），已跳过");
+      }
       if (!appliesTo(rule->info(), doc)) continue;
       if (const auto& when = rule->info().when) {
         auto host = detail::TableHost::forRules(doc, rules, &tables);
@@ -209,6 +232,19 @@ std::vector<Finding> evaluate(const Document& doc, const RuleSet& rules) {
     f.fingerprint = fingerprintOf(f.rule_id + "\n" + identity + "\n" + f.key);
   }
   sortFindings(findings);
+  if (findings.size() > limits.max_findings) {
+    size_t total = findings.size();
+    findings.resize(limits.max_findings);
+    Findings more;
+    more.emit(tooManyRule(), detail::documentStart(doc),
+              {{"total", std::to_string(total)}, {"shown", std::to_string(limits.max_findings)}}, "too-many");
+    Finding f = std::move(more.items().front());
+    f.begin = doc.source.position(f.span.begin);
+    f.end = doc.source.position(f.span.end);
+    f.line_text = std::string(doc.source.line(f.begin.line));
+    f.fingerprint = fingerprintOf(f.rule_id + "\n" + identity + "\n" + f.key);
+    findings.push_back(std::move(f));
+  }
   return findings;
 }
 

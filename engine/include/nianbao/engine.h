@@ -1,6 +1,8 @@
 // engine.h — rule evaluation: Document x RuleSet -> sorted findings.
 #pragma once
 
+#include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,7 +23,15 @@ void detectReportType(Document& doc, const RuleSet& rules, const CheckOptions& o
 // Runs every rule that applies to the document's type and year. When the type
 // is unknown, a nianbao.unknown-type finding says so. Findings are sorted and
 // have positions, source lines and fingerprints.
-std::vector<Finding> evaluate(const Document& doc, const RuleSet& rules);
+struct EvalLimits {
+  // More findings than this: the first ones by position, then one
+  // nianbao.too-many-findings note with the total.
+  size_t max_findings = 1000;
+  // Checked between rules: past it, evaluate() throws InputError ("检查超时").
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  int timeout_seconds = 0;  // for the message
+};
+std::vector<Finding> evaluate(const Document& doc, const RuleSet& rules, const EvalLimits& limits = {});
 
 // A table as matched to its template, for people (`nianbao parse`): one grid
 // per template of the packs that apply to the document's type.

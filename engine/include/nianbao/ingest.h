@@ -35,6 +35,9 @@ struct ReadOptions {
   std::string encoding;                      // "" = detect; else "UTF-8", "GB18030", ...
   std::string format;                        // "" = detect; else "txt", "md"
   uint64_t max_bytes = 64ull * 1024 * 1024;  // larger files are refused
+  // A longer line (after decoding or extraction) is refused: a whole report on
+  // one line is ~100 KB; megabytes on one line is junk and costs memory.
+  uint64_t max_line_bytes = 1024 * 1024;
 };
 
 Document readDocument(const std::string& path, const ReadOptions& options);

@@ -92,6 +92,15 @@ Document parseDocument(const std::string& path, std::string bytes, const ReadOpt
   if (doc.source.text().find_first_not_of(" \t\r\n|-") == std::string::npos) {
     throw InputError(path, "未能从文件中读出文字（可能是扫描件或空文档）");
   }
+  for (uint32_t n = 1; n <= doc.source.lineCount(); ++n) {
+    if (doc.source.line(n).size() > options.max_line_bytes) {
+      throw InputError(path,
+                       "第" + std::to_string(n) + "行过长（" +
+                           std::to_string(doc.source.line(n).size() / 1024) + " KiB，上限 " +
+                           std::to_string(options.max_line_bytes / 1024) + " KiB）",
+                       doc.source.extracted() ? -1 : static_cast<int64_t>(doc.source.lineStart(n)));
+    }
+  }
   std::vector<detail::Line> lines = detail::readTextLines(doc.source);
   doc.blocks = detail::buildBlocks(doc.source, lines);
   detail::splitInlineHeadings(doc.source, doc.blocks);
