@@ -27,10 +27,17 @@
 
 namespace nianbao::cli {
 
+// Which packs: packs found under `paths` replace the built-in ones (editing
+// rules/packs/ is tested without a rebuild) unless with_builtin; -r packs come
+// on top of the built-ins. Coverage (a positive and a negative case per rule)
+// is required for the packs under test (those from files, else the built-ins)
+// when a directory of tests is given, not for single test files.
 struct RuleTestOptions {
-  std::vector<std::string> paths;        // test files or directories (packs in them replace the built-ins)
-  std::vector<std::string> extra_packs;  // -r
+  std::vector<std::string> paths;        // test files or directories
+  std::vector<std::string> extra_packs;  // -r and the config's packs
   bool no_builtin = false;
+  bool with_builtin = false;
+  RuleOverrides overrides;                 // from the config (disable, severity, set)
   std::vector<std::string> silent_corpus;  // --report-silent
 };
 

@@ -243,9 +243,12 @@ int explainRule(const std::vector<std::string>& args) {
 int testRules(const std::vector<std::string>& args) {
   std::vector<std::string> paths, silent;
   PackOptions p;
+  bool with_builtin = false;
   po::options_description opts("nianbao rules test [选项] DIR|FILE...", 400, 200);
   opts.add_options()("report-silent", po::value(&silent)->composing(),
-                     "再检查这些报告（文件或目录，可多次），列出在其中一次也没有报告的规则");
+                     "再检查这些报告（文件或目录，可多次），列出在其中一次也没有报告的规则")(
+      "with-builtin", po::bool_switch(&with_builtin),
+      "目录中的规则包之外也载入内置规则包（自己的包引用内置的报告类型或表格时用）");
   addPackOptions(opts, p);
   po::variables_map vm;
   if (int rc = parseArgs("rules test", args, opts, "path", &paths, vm,
@@ -257,10 +260,15 @@ int testRules(const std::vector<std::string>& args) {
     std::cerr << "nianbao rules test: 错误: 请给出测试用例目录或文件\n";
     return 2;
   }
+  auto config = loadConfig(p.config);
+  if (!config) return 2;
   RuleTestOptions o;
   o.paths = paths;
-  o.extra_packs = p.rules;
-  o.no_builtin = p.no_builtin;
+  o.extra_packs = config->packs;
+  o.extra_packs.insert(o.extra_packs.end(), p.rules.begin(), p.rules.end());
+  o.no_builtin = p.no_builtin || !config->builtin;
+  o.with_builtin = with_builtin;
+  o.overrides = config->overrides;
   o.silent_corpus = silent;
   return runRuleTests(o, std::cout, std::cerr);
 }
