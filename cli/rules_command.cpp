@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "config.h"
+#include "nianbao/builtin_packs.h"
 #include "nianbao/engine.h"
 #include "rule_tests.h"
 
@@ -98,6 +99,38 @@ int parseArgs(const std::string& cmd, const std::vector<std::string>& args, po::
   return -1;
 }
 
+// The rule's own YAML, from its `- id:` line to the next rule or section: what
+// `show` prints so that nothing (patterns, expressions, when) is left out.
+std::string ruleSource(const SourceLoc& loc) {
+  std::string text;
+  for (const EmbeddedFile& f : builtinPacks()) {
+    if (f.name == loc.file) text = std::string(f.content);
+  }
+  if (text.empty()) {
+    std::ifstream in(loc.file, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    text = ss.str();
+  }
+  std::istringstream in(text);
+  std::string line, out;
+  int n = 0;
+  size_t indent = std::string::npos;
+  while (std::getline(in, line)) {
+    if (++n < loc.line) continue;
+    size_t first = line.find_first_not_of(' ');
+    if (n == loc.line) {
+      indent = line.find('-');
+      if (indent == std::string::npos) return "";
+    } else if (first != std::string::npos && line[first] != '#' && first <= indent) {
+      break;  // the next rule, or a key of the pack
+    }
+    out += line + "\n";
+  }
+  while (out.size() >= 2 && out[out.size() - 2] == '\n') out.pop_back();  // trailing blank lines
+  return out;
+}
+
 const Rule* findRule(const RuleSet& rules, const std::string& id, const std::string& cmd) {
   if (const Rule* r = rules.rule(id)) return r;
   std::cerr << "nianbao " << cmd << ": 错误: 没有规则 '" << id << "'（nianbao rules list 列出全部规则）\n";
@@ -165,6 +198,8 @@ int showRule(const std::vector<std::string>& args) {
     std::cout << "示例:\n";
     printExamples(i, std::cout);
   }
+  if (std::string src = ruleSource(i.loc); !src.empty())
+    std::cout << "\n规则原文（" << locStr(i.loc) << "）:\n" << src;
   return 0;
 }
 

@@ -15,7 +15,8 @@ expect_rc 2 "rules list --pack nosuch" -- "$NIANBAO" rules list --pack nosuch
 "$NIANBAO" rules show xg.t3-balance >"$TMP/show"
 grep -q '^规则包: xg（rules/packs/xg.yaml:[0-9]*:[0-9]*）' "$TMP/show" && grep -q '^依据: .*国办公开办函〔2021〕30号' "$TMP/show" &&
   grep -q '^消息: 表三勾稽关系不成立' "$TMP/show" && grep -q '反例' "$TMP/show" &&
-  pass "rules show: pack with file:line:col, basis, message, examples" || { fail "rules show"; cat "$TMP/show"; }
+  grep -q '^    assert: .表三.row("一")' "$TMP/show" && ! grep -q 'id: xg.t3-row-total' "$TMP/show" &&
+  pass "rules show: pack with file:line:col, basis, message, examples, the rule's YAML" || { fail "rules show"; cat "$TMP/show"; }
 expect_rc 2 "rules show of an unknown id" -- "$NIANBAO" rules show xg.nosuch
 grep -q "没有规则 'xg.nosuch'" "$TMP/err" && pass "unknown id named" || fail "unknown id message"
 "$NIANBAO" explain fz.first-responsible-part >"$TMP/explain"
