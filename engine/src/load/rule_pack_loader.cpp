@@ -545,6 +545,8 @@ std::string syntaxMessage(const std::string& msg) {
       {"end of string not found", "引号未闭合"},
       {"block sequence entries are not allowed", "此处不允许列表项，多为缩进错误"},
       {"illegal tab when looking for indentation", "用制表符缩进（YAML 只允许空格）"},
+      // yaml-cpp's words when its nesting-depth guard trips.
+      {"bad file", "嵌套过深，或文件结构无法解析"},
   };
   for (auto [en, zh] : kHints) {
     if (msg.find(en) != std::string::npos) return std::string(zh) + "（" + msg + "）";
@@ -584,9 +586,13 @@ bool unclosedQuote(std::string_view text, size_t open) {
   return true;
 }
 
-void findUnclosedQuotes(YamlCtx& y, const YAML::Node& n, std::string_view text) {
+// Walks each node once: an alias shares its anchor's node (and Mark), so a
+// "billion laughs" pack of nested aliases is linear here, not exponential.
+void findUnclosedQuotes(YamlCtx& y, const YAML::Node& n, std::string_view text,
+                        std::set<std::pair<int, int>>& seen) {
+  YAML::Mark m = n.Mark();
+  if (m.line >= 0 && !seen.emplace(m.line, m.column).second) return;
   if (n.IsScalar()) {
-    YAML::Mark m = n.Mark();
     if (m.pos >= 0 && static_cast<size_t>(m.pos) < text.size()) {
       char q = text[static_cast<size_t>(m.pos)];
       if ((q == '\'' || q == '"') && unclosedQuote(text, static_cast<size_t>(m.pos))) {
@@ -596,9 +602,9 @@ void findUnclosedQuotes(YamlCtx& y, const YAML::Node& n, std::string_view text) 
     return;
   }
   if (n.IsSequence()) {
-    for (const auto& item : n) findUnclosedQuotes(y, item, text);
+    for (const auto& item : n) findUnclosedQuotes(y, item, text, seen);
   } else if (n.IsMap()) {
-    for (const auto& kv : n) findUnclosedQuotes(y, kv.second, text);
+    for (const auto& kv : n) findUnclosedQuotes(y, kv.second, text, seen);
   }
 }
 
@@ -613,7 +619,8 @@ void RuleSet::addText(const std::string& name, std::string_view yaml) {
   } catch (const YAML::Exception& e) {
     throw LoadErrors({LoadError{y.loc(e.mark), "YAML 语法错误：" + syntaxMessage(e.msg)}});
   }
-  findUnclosedQuotes(y, root, yaml);
+  std::set<std::pair<int, int>> seen;
+  findUnclosedQuotes(y, root, yaml, seen);
   if (!errors.empty()) throw LoadErrors(std::move(errors));
   IdMap ids = existingIds(packs_);
   std::unique_ptr<RulePack> pack;
