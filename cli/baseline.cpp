@@ -49,20 +49,18 @@ std::optional<std::set<std::string>> loadBaseline(const std::string& path) {
   return std::nullopt;
 }
 
-bool writeBaseline(const std::string& path, const RunResult& run) {
+bool writeBaseline(const std::string& path, const std::vector<BaselineEntry>& findings) {
   nlohmann::ordered_json j;
   j["nianbaoBaseline"] = 1;
   j["findings"] = nlohmann::ordered_json::array();
-  for (const DocumentResult& d : run.documents) {
-    for (const Finding& f : d.findings) {
-      nlohmann::ordered_json o;
-      o["fingerprint"] = f.fingerprint;
-      o["rule"] = f.rule_id;
-      o["file"] = d.path;
-      o["line"] = f.begin.line;
-      o["message"] = f.message;
-      j["findings"].push_back(o);
-    }
+  for (const BaselineEntry& f : findings) {
+    nlohmann::ordered_json o;
+    o["fingerprint"] = f.fingerprint;
+    o["rule"] = f.rule;
+    o["file"] = f.file;
+    o["line"] = f.line;
+    o["message"] = f.message;
+    j["findings"].push_back(o);
   }
   std::ofstream out(path, std::ios::binary);
   out << j.dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";

@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "nianbao/reporter.h"
 
@@ -15,7 +16,13 @@ namespace nianbao::cli {
 // the file is missing or is neither format.
 std::optional<std::set<std::string>> loadBaseline(const std::string& path);
 
+struct BaselineEntry {
+  std::string fingerprint, rule, file;
+  uint32_t line = 0;
+  std::string message;
+};
+
 // Every finding of the run (baselined ones included), in input order.
-bool writeBaseline(const std::string& path, const RunResult& run);
+bool writeBaseline(const std::string& path, const std::vector<BaselineEntry>& findings);
 
 }  // namespace nianbao::cli

@@ -133,8 +133,9 @@ std::vector<std::string> expandInputs(const std::vector<std::string>& args, cons
   return out;
 }
 
-RunResult runBatch(const std::vector<std::string>& inputs, const RuleSet& rules, const BatchOptions& o,
-                   Reporter& reporter) {
+int runBatch(const std::vector<std::string>& inputs, const RuleSet& rules, const BatchOptions& o,
+             Reporter& reporter, std::ostream& out,
+             const std::function<void(const DocumentResult&)>& observe) {
   const size_t n = inputs.size();
   const unsigned jobs =
       std::max(1u, std::min<unsigned>(o.jobs, static_cast<unsigned>(std::max<size_t>(n, 1))));
@@ -168,7 +169,6 @@ RunResult runBatch(const std::vector<std::string>& inputs, const RuleSet& rules,
   std::vector<std::thread> threads;
   for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
 
-  RunResult run;
   bool input_error = false, failing = false;
   ProgressBar bar(o.progress, n);
   for (size_t e = 0; e < n; ++e) {
@@ -188,15 +188,14 @@ RunResult runBatch(const std::vector<std::string>& inputs, const RuleSet& rules,
     }
     for (const Finding& f : d.findings)
       failing = failing || (!f.baselined && o.fail_on && f.severity >= *o.fail_on);
-    reporter.document(d, slot.doc.get());
+    reporter.document(d, slot.doc.get(), out);
+    observe(d);
     slot.doc.reset();
-    run.documents.push_back(std::move(d));
     bar.update(e + 1, inputs[e]);
   }
   for (std::thread& t : threads) t.join();
   bar.finish();
-  run.exit_code = input_error ? 2 : failing ? 1 : 0;
-  return run;
+  return input_error ? 2 : failing ? 1 : 0;
 }
 
 }  // namespace nianbao::cli

@@ -2,6 +2,8 @@
 // parallel while reporters see them strictly in input order.
 #pragma once
 
+#include <functional>
+#include <iosfwd>
 #include <optional>
 #include <set>
 #include <string>
@@ -38,9 +40,11 @@ struct BatchOptions {
 
 // Checks every input with up to `jobs` threads. A file that cannot be read
 // (or fails inside the engine) becomes an error entry and the batch goes on.
-// Inputs reach reporter.document() and the returned run in input order; at
-// most a few documents per job are alive at a time. Sets run.exit_code.
-RunResult runBatch(const std::vector<std::string>& inputs, const RuleSet& rules, const BatchOptions& options,
-                   Reporter& reporter);
+// Inputs reach reporter.document(…, out) and `observe` in input order, and
+// are dropped after: at most a few documents per job are alive at a time.
+// Returns the exit code (2 an input error, 1 a finding at fail_on, else 0).
+int runBatch(const std::vector<std::string>& inputs, const RuleSet& rules, const BatchOptions& options,
+             Reporter& reporter, std::ostream& out,
+             const std::function<void(const DocumentResult&)>& observe);
 
 }  // namespace nianbao::cli

@@ -133,6 +133,7 @@ int checkCommand(const std::vector<std::string>& args) {
   std::sort(run.rules.begin(), run.rules.end(),
             [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
   ropts.rules = run.rules;
+  ropts.inputs = inputs.size();
   // A format with one page per report (HTML) writes a directory for a batch,
   // or when -o names a directory.
   if (!makeReporter(format, ropts)->streamsBatch()) {
@@ -170,34 +171,39 @@ int checkCommand(const std::vector<std::string>& args) {
     ropts.baseline = true;
     reporter = makeReporter(format, ropts);
   }
-  RunResult batch = runBatch(inputs, rules, bopts, *reporter);
-  run.documents = std::move(batch.documents);
-  run.exit_code = batch.exit_code;
-
-  if (!write_baseline.empty() && !writeBaseline(write_baseline, run)) return 2;
+  // The output is open before the first report: reporters stream into it.
+  std::ostringstream unused;  // HTML pages into a directory write their own files
+  std::ofstream file;
+  std::ostream* out = &std::cout;
   if (!ropts.output_dir.empty()) {
-    try {
-      std::ostringstream unused;
-      reporter->write(run, unused);
-    } catch (const std::runtime_error& e) {
-      std::cerr << "nianbao check: 错误: " << e.what() << "\n";
-      return 2;
-    }
-  } else if (output.empty()) {
-    reporter->write(run, std::cout);
-    std::cout.flush();
-  } else {
-    std::ofstream out(output, std::ios::binary);
-    if (!out) {
+    out = &unused;
+  } else if (!output.empty()) {
+    file.open(output, std::ios::binary);
+    if (!file) {
       std::cerr << "nianbao check: 错误: 无法写入 " << output << "\n";
       return 2;
     }
-    reporter->write(run, out);
-    if (!out.flush()) {
-      std::cerr << "nianbao check: 错误: 写入 " << output << " 失败\n";
-      return 2;
-    }
+    out = &file;
   }
+  std::vector<BaselineEntry> known;
+  auto record = [&](const DocumentResult& d) {
+    if (write_baseline.empty()) return;
+    for (const Finding& f : d.findings)
+      known.push_back({f.fingerprint, f.rule_id, d.path, f.begin.line, f.message});
+  };
+  reporter->begin(run, *out);
+  run.exit_code = runBatch(inputs, rules, bopts, *reporter, *out, record);
+  try {
+    reporter->end(run, *out);
+  } catch (const std::runtime_error& e) {
+    std::cerr << "nianbao check: 错误: " << e.what() << "\n";
+    return 2;
+  }
+  if (!out->flush()) {
+    std::cerr << "nianbao check: 错误: 写入 " << (output.empty() ? "标准输出" : output) << " 失败\n";
+    return 2;
+  }
+  if (!write_baseline.empty() && !writeBaseline(write_baseline, known)) return 2;
   return run.exit_code;
 }
 

@@ -371,7 +371,7 @@ class HtmlReporter : public Reporter {
 
   bool streamsBatch() const override { return false; }
 
-  void document(const DocumentResult& d, const Document* doc) override {
+  void document(const DocumentResult& d, const Document* doc, std::ostream&) override {
     std::optional<PageText> text;
     if (doc) text.emplace(*doc);
     // Findings known from a baseline are not shown to people.
@@ -384,10 +384,7 @@ class HtmlReporter : public Reporter {
     add(shown, text ? &*text : nullptr);
   }
 
-  void write(const RunResult& run, std::ostream& out) override {
-    if (rows_.empty()) {  // document() was not called: pages without the text
-      for (const DocumentResult& d : run.documents) add(d, nullptr);
-    }
+  void end(const RunResult& run, std::ostream& out) override {
     if (dir_.empty()) {
       if (!single_.empty()) out << single_;
       return;

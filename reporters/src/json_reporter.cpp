@@ -25,12 +25,12 @@ Json position(const Position& p) {
   return j;
 }
 
-Json findingJson(const Finding& f, const std::map<std::string, const RuleInfo*>& rules) {
+Json findingJson(const Finding& f, const std::map<std::string, RuleInfo>& rules) {
   Json j = Json::object();
   j["rule"] = f.rule_id;
   if (auto it = rules.find(f.rule_id); it != rules.end()) {
-    j["title"] = it->second->title;
-    j["group"] = it->second->group;
+    j["title"] = it->second.title;
+    j["group"] = it->second.group;
   }
   j["severity"] = severityName(f.severity);
   j["message"] = f.message;
@@ -60,41 +60,47 @@ Json findingJson(const Finding& f, const std::map<std::string, const RuleInfo*>&
 
 class JsonReporter : public Reporter {
  public:
-  void write(const RunResult& run, std::ostream& out) override {
-    std::map<std::string, const RuleInfo*> rules;
-    for (const RuleInfo& r : run.rules) rules[r.id] = &r;
-    for (const DocumentResult& d : run.documents) {
-      Json j = Json::object();
-      j["nianbao"] = kSchemaVersion;
-      j["file"] = d.path;
-      if (d.error) {
-        j["error"] = *d.error;
-        out << j.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
+  void begin(const RunResult& run, std::ostream&) override {
+    for (const RuleInfo& r : run.rules) rules_[r.id] = r;
+  }
+
+  // One line per report, written as the report comes.
+  void document(const DocumentResult& d, const Document*, std::ostream& out) override {
+    Json j = Json::object();
+    j["nianbao"] = kSchemaVersion;
+    j["file"] = d.path;
+    if (d.error) {
+      j["error"] = *d.error;
+      out << j.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
+      return;
+    }
+    j["format"] = d.format;
+    j["encoding"] = d.encoding;
+    j["type"] = d.type.empty() ? Json(nullptr) : Json(d.type);
+    j["typeName"] = d.type_name;
+    Json meta = Json::object();
+    for (const auto& [k, v] : d.meta) meta[k] = v.value;
+    j["metadata"] = meta;
+    int counts[3] = {0, 0, 0}, baselined = 0;
+    Json findings = Json::array();
+    for (const Finding& f : d.findings) {
+      if (f.baselined) {
+        ++baselined;
         continue;
       }
-      j["format"] = d.format;
-      j["encoding"] = d.encoding;
-      j["type"] = d.type.empty() ? Json(nullptr) : Json(d.type);
-      j["typeName"] = d.type_name;
-      Json meta = Json::object();
-      for (const auto& [k, v] : d.meta) meta[k] = v.value;
-      j["metadata"] = meta;
-      int counts[3] = {0, 0, 0}, baselined = 0;
-      Json findings = Json::array();
-      for (const Finding& f : d.findings) {
-        if (f.baselined) {
-          ++baselined;
-          continue;
-        }
-        ++counts[static_cast<int>(f.severity)];
-        findings.push_back(findingJson(f, rules));
-      }
-      j["counts"] = {{"error", counts[2]}, {"warning", counts[1]}, {"note", counts[0]}};
-      if (baselined) j["baselined"] = baselined;
-      j["findings"] = findings;
-      out << j.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
+      ++counts[static_cast<int>(f.severity)];
+      findings.push_back(findingJson(f, rules_));
     }
+    j["counts"] = {{"error", counts[2]}, {"warning", counts[1]}, {"note", counts[0]}};
+    if (baselined) j["baselined"] = baselined;
+    j["findings"] = findings;
+    out << j.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
   }
+
+  void end(const RunResult&, std::ostream&) override {}
+
+ private:
+  std::map<std::string, RuleInfo> rules_;
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 // identity and content, never line numbers. No timestamps: byte-stable output.
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <ostream>
 
 #include "reporter_kinds.h"
@@ -76,7 +77,11 @@ class SarifReporter : public Reporter {
  public:
   explicit SarifReporter(const ReporterOptions& o) : baseline_(o.baseline) {}
 
-  void write(const RunResult& run, std::ostream& out) override {
+  // The log is written as reports come: the head (tool and rules) first, each
+  // result as its report arrives, and artifacts and the invocation (small)
+  // at the end. The indentation matches a whole-document dump(2).
+  void begin(const RunResult& run, std::ostream& out) override {
+    for (size_t k = 0; k < run.rules.size(); ++k) rule_index_[run.rules[k].id] = k;
     Json driver = Json::object();
     driver["name"] = "nianbao";
     driver["version"] = run.tool_version;
@@ -85,61 +90,54 @@ class SarifReporter : public Reporter {
     Json rules = Json::array();
     for (const RuleInfo& r : run.rules) rules.push_back(ruleJson(r));
     driver["rules"] = rules;
+    out << "{\n  \"$schema\": "
+        << Json("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json")
+               .dump()
+        << ",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"tool\": "
+        << indented(Json{{"driver", driver}}, 6)
+        << ",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [";
+  }
 
-    Json artifacts = Json::array();
-    Json results = Json::array();
-    Json notifications = Json::array();
-    for (size_t i = 0; i < run.documents.size(); ++i) {
-      const DocumentResult& d = run.documents[i];
-      Json art = Json::object();
-      art["location"] = {{"uri", toUri(d.path)}};
-      if (d.error) {
-        artifacts.push_back(art);
-        Json n = Json::object();
-        n["level"] = "error";
-        n["message"] = {{"text", *d.error}};
-        n["locations"] = Json::array(
-            {{{"physicalLocation", {{"artifactLocation", {{"uri", toUri(d.path)}, {"index", i}}}}}}});
-        notifications.push_back(n);
-        continue;
-      }
-      if (!d.encoding.empty()) art["encoding"] = d.encoding;
-      art["mimeType"] = mimeType(d.format);
-      Json props = Json::object();
-      if (!d.type.empty()) props["reportType"] = d.type;
-      for (const auto& [k, v] : d.meta) props[k] = v.value;
-      if (!props.empty()) art["properties"] = props;
-      artifacts.push_back(art);
-      for (const Finding& f : d.findings) {
-        Json res = resultJson(run, d, i, f);
-        // With a baseline every result says whether it is new; known ones are
-        // suppressed, so viewers hide them by default.
-        if (baseline_) res["baselineState"] = f.baselined ? "unchanged" : "new";
-        if (f.baselined)
-          res["suppressions"] =
-              Json::array({{{"kind", "external"}, {"justification", "已记录在基线文件中"}}});
-        results.push_back(res);
-      }
+  void document(const DocumentResult& d, const Document*, std::ostream& out) override {
+    size_t i = artifacts_.size();
+    Json art = Json::object();
+    art["location"] = {{"uri", toUri(d.path)}};
+    if (d.error) {
+      artifacts_.push_back(art);
+      Json n = Json::object();
+      n["level"] = "error";
+      n["message"] = {{"text", *d.error}};
+      n["locations"] = Json::array(
+          {{{"physicalLocation", {{"artifactLocation", {{"uri", toUri(d.path)}, {"index", i}}}}}}});
+      notifications_.push_back(n);
+      return;
     }
+    if (!d.encoding.empty()) art["encoding"] = d.encoding;
+    art["mimeType"] = mimeType(d.format);
+    Json props = Json::object();
+    if (!d.type.empty()) props["reportType"] = d.type;
+    for (const auto& [k, v] : d.meta) props[k] = v.value;
+    if (!props.empty()) art["properties"] = props;
+    artifacts_.push_back(art);
+    for (const Finding& f : d.findings) {
+      Json res = resultJson(d, i, f);
+      // With a baseline every result says whether it is new; known ones are
+      // suppressed, so viewers hide them by default.
+      if (baseline_) res["baselineState"] = f.baselined ? "unchanged" : "new";
+      if (f.baselined)
+        res["suppressions"] = Json::array({{{"kind", "external"}, {"justification", "已记录在基线文件中"}}});
+      out << (results_ ? ",\n        " : "\n        ") << indented(res, 8);
+      ++results_;
+    }
+  }
 
+  void end(const RunResult& run, std::ostream& out) override {
     Json invocation = Json::object();
     invocation["executionSuccessful"] = run.exit_code != 2;
     invocation["exitCode"] = run.exit_code;
-    if (!notifications.empty()) invocation["toolExecutionNotifications"] = notifications;
-
-    Json r = Json::object();
-    r["tool"] = {{"driver", driver}};
-    r["invocations"] = Json::array({invocation});
-    r["artifacts"] = artifacts;
-    r["results"] = results;
-    r["columnKind"] = "unicodeCodePoints";
-
-    Json log = Json::object();
-    log["$schema"] =
-        "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-    log["version"] = "2.1.0";
-    log["runs"] = Json::array({r});
-    out << log.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+    if (!notifications_.empty()) invocation["toolExecutionNotifications"] = notifications_;
+    out << (results_ ? "\n      ],\n" : "],\n") << "      \"artifacts\": " << indented(artifacts_, 6)
+        << ",\n      \"invocations\": " << indented(Json::array({invocation}), 6) << "\n    }\n  ]\n}\n";
   }
 
  private:
@@ -149,6 +147,24 @@ class SarifReporter : public Reporter {
   // paragraph goes into properties, with the line/column that `nianbao parse`
   // shows for the extracted text.
   bool baseline_ = false;
+  std::map<std::string, size_t> rule_index_;
+  Json artifacts_ = Json::array();
+  Json notifications_ = Json::array();
+  size_t results_ = 0;
+
+  // A value dumped with 2-space indentation, its lines shifted right by `by`
+  // (the first line continues the current one).
+  static std::string indented(const Json& j, int by) {
+    std::string s = j.dump(2, ' ', false, Json::error_handler_t::replace);
+    std::string pad(static_cast<size_t>(by), ' ');
+    std::string out;
+    out.reserve(s.size() + s.size() / 8);
+    for (char c : s) {
+      out += c;
+      if (c == '\n') out += pad;
+    }
+    return out;
+  }
 
   static Json physical(const DocumentResult& d, size_t artifact, const Position& b, const Position& e,
                        const std::string& snippet) {
@@ -184,13 +200,11 @@ class SarifReporter : public Reporter {
     return phys;
   }
 
-  static Json resultJson(const RunResult& run, const DocumentResult& d, size_t artifact, const Finding& f) {
+  Json resultJson(const DocumentResult& d, size_t artifact, const Finding& f) const {
     Json phys = physical(d, artifact, f.begin, f.end, f.snippet);
     Json res = Json::object();
     res["ruleId"] = f.rule_id;
-    for (size_t k = 0; k < run.rules.size(); ++k) {
-      if (run.rules[k].id == f.rule_id) res["ruleIndex"] = k;
-    }
+    if (auto it = rule_index_.find(f.rule_id); it != rule_index_.end()) res["ruleIndex"] = it->second;
     res["level"] = level(f.severity);
     res["message"] = {{"text", f.message}};
     Json loc = Json::object();

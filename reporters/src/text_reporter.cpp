@@ -31,34 +31,36 @@ std::string expandTabs(std::string_view s) {
 
 class TextReporter : public Reporter {
  public:
-  explicit TextReporter(const ReporterOptions& o) : color_(o.color) {}
+  // Several reports: each file's findings under a header line with its
+  // counts, so a batch reads file by file.
+  explicit TextReporter(const ReporterOptions& o) : color_(o.color), batch_(o.inputs > 1) {}
 
-  void write(const RunResult& run, std::ostream& out) override {
-    int counts[3] = {0, 0, 0};
-    int errors = 0, baselined = 0;
-    // Several reports: each file's findings under a header line with its
-    // counts, so a batch reads file by file.
-    const bool batch = run.documents.size() > 1;
-    for (const DocumentResult& d : run.documents) {
-      if (d.error) {
-        if (batch) out << "\n";
-        out << paint("1", d.path) << ": " << paint("1;31", "输入错误") << ": " << *d.error << "\n";
-        ++errors;
+  void document(const DocumentResult& d, const Document*, std::ostream& out) override {
+    ++documents_;
+    if (d.error) {
+      if (batch_) out << "\n";
+      out << paint("1", d.path) << ": " << paint("1;31", "输入错误") << ": " << *d.error << "\n";
+      ++errors_;
+      return;
+    }
+    if (batch_) writeHeader(d, out);
+    for (const Finding& f : d.findings) {
+      if (f.baselined) {
+        ++baselined_;
         continue;
       }
-      if (batch) writeHeader(d, out);
-      for (const Finding& f : d.findings) {
-        if (f.baselined) {
-          ++baselined;
-          continue;
-        }
-        ++counts[static_cast<int>(f.severity)];
-        writeFinding(d, f, out);
-      }
+      ++counts_[static_cast<int>(f.severity)];
+      writeFinding(d, f, out);
     }
+  }
+
+  void end(const RunResult&, std::ostream& out) override {
+    const bool batch = batch_;
+    const int* counts = counts_;
+    const int errors = errors_, baselined = baselined_;
     if (batch) out << "\n";
-    out << "检查 " << run.documents.size() << " 份报告：" << counts[2] << " 个错误，" << counts[1]
-        << " 个警告，" << counts[0] << " 个提示";
+    out << "检查 " << documents_ << " 份报告：" << counts[2] << " 个错误，" << counts[1] << " 个警告，"
+        << counts[0] << " 个提示";
     if (baselined) out << "（另有 " << baselined << " 个基线中已有的问题未列出）";
     if (errors) out << "，" << errors << " 个文件无法读取";
     out << "\n";
@@ -123,6 +125,10 @@ class TextReporter : public Reporter {
   }
 
   bool color_;
+  bool batch_;
+  size_t documents_ = 0;
+  int counts_[3] = {0, 0, 0};
+  int errors_ = 0, baselined_ = 0;
 };
 
 }  // namespace

@@ -51,11 +51,11 @@ RuleInfo ruleInfo(const std::string& id, const std::string& title) {
 std::string render(const DocumentResult& d, const Document* doc, const ReporterOptions& o = {}) {
   auto r = makeReporter("html", o);
   REQUIRE(r);
-  r->document(d, doc);
   RunResult run;
-  run.documents.push_back(d);
   std::ostringstream out;
-  r->write(run, out);
+  r->begin(run, out);
+  r->document(d, doc, out);
+  r->end(run, out);
   return out.str();
 }
 
@@ -221,16 +221,16 @@ TEST_CASE("directory mode writes the index and one page per report, and reports 
   DocumentResult bad;
   bad.path = "in/b.txt";
   bad.error = "读不了";
-  run.documents = {ok, bad};
   ReporterOptions o;
   o.output_dir = dir.string();
   o.rules = {ruleInfo("t.a", "甲")};
   auto r = makeReporter("html", o);
   CHECK_FALSE(r->streamsBatch());
-  r->document(ok, &doc);
-  r->document(bad, nullptr);
   std::ostringstream ignored;
-  r->write(run, ignored);
+  r->begin(run, ignored);
+  r->document(ok, &doc, ignored);
+  r->document(bad, nullptr, ignored);
+  r->end(run, ignored);
   CHECK(ignored.str().empty());
   std::string index = test::readFile((dir / "index.html").string());
   CHECK(wellFormed(index) == "");
@@ -242,6 +242,6 @@ TEST_CASE("directory mode writes the index and one page per report, and reports 
 
   o.output_dir = (dir / "missing" / "deeper").string();
   auto r2 = makeReporter("html", o);
-  r2->document(ok, &doc);
-  CHECK_THROWS_AS(r2->write(run, ignored), std::runtime_error);
+  r2->document(ok, &doc, ignored);
+  CHECK_THROWS_AS(r2->end(run, ignored), std::runtime_error);
 }
