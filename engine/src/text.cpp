@@ -100,8 +100,9 @@ int displayWidth(std::string_view s) {
 namespace {
 
 bool isSpace(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-         u_isUWhiteSpace(static_cast<UChar32>(c));
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  // No Unicode space lies above U+3000: the CJK text of a report skips ICU.
+  return c <= 0x3000 && u_isUWhiteSpace(static_cast<UChar32>(c));
 }
 
 bool isAsciiAlnum(char32_t c) {
@@ -143,12 +144,29 @@ char32_t foldAfterNfkc(char32_t c) {
   }
 }
 
+std::u32string foldUncached(char32_t c);
+
 // NFKC of one code point plus our folding; empty for characters to drop.
-// Cached per thread: reports repeat a few thousand distinct characters.
+// Cached per thread: reports repeat a few thousand distinct characters, so the
+// BMP gets a direct table (index into `folded`, 0 = not yet computed).
 const std::u32string& foldChar(char32_t c) {
-  thread_local std::unordered_map<char32_t, std::u32string> cache;
-  auto it = cache.find(c);
-  if (it != cache.end()) return it->second;
+  thread_local std::vector<uint32_t> slot(0x10000, 0);
+  thread_local std::vector<std::u32string> folded(1);
+  thread_local std::unordered_map<char32_t, std::u32string> astral;
+  if (c < 0x10000) {
+    uint32_t& k = slot[c];
+    if (k == 0) {
+      folded.push_back(foldUncached(c));
+      k = static_cast<uint32_t>(folded.size() - 1);
+    }
+    return folded[k];
+  }
+  auto it = astral.find(c);
+  if (it != astral.end()) return it->second;
+  return astral.emplace(c, foldUncached(c)).first->second;
+}
+
+std::u32string foldUncached(char32_t c) {
   std::u32string out;
   int gc = u_charType(static_cast<UChar32>(c));
   if (gc != U_FORMAT_CHAR && gc != U_CONTROL_CHAR) {
@@ -163,7 +181,7 @@ const std::u32string& foldChar(char32_t c) {
       out += foldAfterNfkc(static_cast<char32_t>(d));
     }
   }
-  return cache.emplace(c, std::move(out)).first->second;
+  return out;
 }
 
 }  // namespace
@@ -183,8 +201,9 @@ void NormBuilder::append(std::string_view source, Span span) {
       pending_space_ = true;
       continue;
     }
-    const std::u32string& folded =
-        c < 0x80 && c >= 0x20 ? std::u32string(1, c == '~' ? U'-' : c) : foldChar(c);
+    char32_t ascii[1] = {c == '~' ? U'-' : c};
+    std::u32string_view folded =
+        c < 0x80 && c >= 0x20 ? std::u32string_view(ascii, 1) : std::u32string_view(foldChar(c));
     for (char32_t d : folded) {
       if (isSpace(d)) {  // NFKC turns U+3000 and friends into spaces
         if (!pending_space_) space_origin_ = static_cast<uint32_t>(start);
