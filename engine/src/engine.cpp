@@ -129,7 +129,7 @@ std::vector<TableGrid> tableGrids(const Document& doc, const RuleSet& rules) {
         g.lines.push_back(std::move(lines));
       }
       for (const detail::TableNote& n : b->notes) {
-        g.notes.push_back("第" + std::to_string(doc.source.position(n.span.begin).line) + "行：" + n.detail);
+        g.notes.push_back("第" + std::to_string(doc.source.lineOf(n.span.begin)) + "行：" + n.detail);
       }
       out.push_back(std::move(g));
     }

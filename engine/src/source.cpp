@@ -41,6 +41,12 @@ Position SourceText::position(uint32_t offset) const {
   return p;
 }
 
+uint32_t SourceText::lineOf(uint32_t offset) const {
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
+  return static_cast<uint32_t>(std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) -
+                               line_starts_.begin());
+}
+
 uint32_t SourceText::lineStart(uint32_t n) const {
   if (n == 0 || n > line_starts_.size()) return static_cast<uint32_t>(text_.size());
   return line_starts_[n - 1];

@@ -66,6 +66,9 @@ class SourceText {
   // Position of a byte offset; offsets past the end clamp to the end. For
   // extracted formats, page/paragraph/orig_line/where come from the line's origin.
   Position position(uint32_t offset) const;
+  // The 1-based line of a byte offset: position(offset).line without counting
+  // the column (a whole report on one line makes that a long count).
+  uint32_t lineOf(uint32_t offset) const;
   // One origin per line of text(); empty for plain text.
   void setOrigins(std::vector<LineOrigin> origins) { origins_ = std::move(origins); }
   bool extracted() const { return !origins_.empty(); }

@@ -79,8 +79,8 @@ Block slice(const SourceText& src, const Block& b, size_t from, size_t to) {
   out.span = Span{out.norm.origin.front(), out.norm.origin_end.back()};
   if (from == 0) out.span.begin = b.span.begin;
   if (to == b.norm.text.size()) out.span.end = b.span.end;
-  out.first_line = src.position(out.span.begin).line;
-  out.last_line = src.position(out.span.end > out.span.begin ? out.span.end - 1 : out.span.begin).line;
+  out.first_line = src.lineOf(out.span.begin);
+  out.last_line = src.lineOf(out.span.end > out.span.begin ? out.span.end - 1 : out.span.begin);
   return out;
 }
 

@@ -122,7 +122,7 @@ class CrossClaimRule : public Rule {
     for (size_t i = 1; i < list.size(); ++i) {
       const Hit& h = list[i];
       if (std::abs(h.value - first.value) < 1e-9) continue;
-      uint32_t line = ctx.doc.source.position(first.span.begin).line;
+      uint32_t line = ctx.doc.source.lineOf(first.span.begin);
       out.emit(info(), h.span,
                {{"value", h.written}, {"first_value", first.written}, {"first_line", std::to_string(line)}},
                "same:" + first.written + "/" + h.written + "#" + std::to_string(i),

@@ -113,7 +113,7 @@ class RequiredSectionRule : public Rule {
         if (!re->Match(t.text, 0, t.text.size(), RE2::UNANCHORED, &m, 1)) continue;
         size_t b = static_cast<size_t>(m.data() - t.text.data());
         Span span = t.toSource(b, b + m.size());
-        std::string line = std::to_string(doc.source.position(span.begin).line);
+        std::string line = std::to_string(doc.source.lineOf(span.begin));
         out.emit(weak, span,
                  {{"section", def_->name()},
                   {"match", std::string(m)},

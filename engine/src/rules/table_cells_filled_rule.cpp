@@ -47,7 +47,7 @@ class TableCellsFilledRule : public Rule {
         related.push_back(RelatedPlace{b->cellSpan(r, c), b->cellLabel(r, c), {}, {}});
         key += ":" + t.rows[r].id + "/" + t.columns[c].id;
       }
-      uint32_t line = br.row ? br.row->line : ctx.doc.source.position(at.begin).line;
+      uint32_t line = br.row ? br.row->line : ctx.doc.source.lineOf(at.begin);
       out.emit(info(), at,
                {{"table", t.id},
                 {"row", rows},

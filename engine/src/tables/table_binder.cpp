@@ -467,7 +467,7 @@ BoundTable bindTable(const Document& doc, const TableTemplate& t, const Section*
     if (!merged.empty() && n.kind == TableNote::Kind::kAlignment && merged.back().kind == n.kind &&
         merged.back().row && n.row) {
       TableNote& m = merged.back();
-      uint32_t first = doc.source.position(m.span.begin).line;
+      uint32_t first = doc.source.lineOf(m.span.begin);
       m.span.end = n.span.end;
       uint32_t last = n.row->line;
       size_t count = m.found.empty() ? 2 : std::stoul(m.found) + 1;
