@@ -184,6 +184,7 @@ std::vector<Finding> evaluate(const Document& doc, const RuleSet& rules, const E
     out.emit(unknownTypeRule(), detail::documentStart(doc),
              {{"types", types.empty() ? "未载入任何报告类型" : "已知：" + types}}, "unknown-type");
   }
+  out.setCapPerRule(limits.max_findings);
   detail::TableCache tables(doc, rules);
   for (const auto& pack : rules.packs()) {
     EvalContext ctx{doc, *pack, &tables};
@@ -232,8 +233,8 @@ std::vector<Finding> evaluate(const Document& doc, const RuleSet& rules, const E
     f.fingerprint = fingerprintOf(f.rule_id + "\n" + identity + "\n" + f.key);
   }
   sortFindings(findings);
-  if (findings.size() > limits.max_findings) {
-    size_t total = findings.size();
+  if (findings.size() + out.dropped() > limits.max_findings) {
+    size_t total = findings.size() + out.dropped();
     findings.resize(limits.max_findings);
     Findings more;
     more.emit(tooManyRule(), detail::documentStart(doc),

@@ -73,6 +73,10 @@ std::string formatMessage(const std::string& tmpl, const Vars& vars) {
 
 void Findings::emit(const RuleInfo& rule, Span span, const Vars& vars, std::string key,
                     std::map<std::string, std::string> properties) {
+  if (++per_rule_[rule.id] > cap_) {
+    ++dropped_;
+    return;
+  }
   Finding f;
   f.rule_id = rule.id;
   f.severity = rule.severity;

@@ -92,9 +92,16 @@ class Findings {
   void emit(const RuleInfo& rule, Span span, const Vars& vars, std::string key,
             std::map<std::string, std::string> properties = {});
   std::vector<Finding>& items() { return items_; }
+  // Keeps at most `cap` findings per rule (rules emit in document order, so
+  // these are its first ones); the rest are only counted.
+  void setCapPerRule(size_t cap) { cap_ = cap; }
+  size_t dropped() const { return dropped_; }
 
  private:
   std::vector<Finding> items_;
+  std::map<std::string, size_t> per_rule_;
+  size_t cap_ = static_cast<size_t>(-1);
+  size_t dropped_ = 0;
 };
 
 // Fills {name} placeholders; "{{" and "}}" are literal braces.
