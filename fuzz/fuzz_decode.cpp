@@ -17,7 +17,10 @@ bool validUtf8(const std::string& s) {
       ++i;
       continue;
     }
-    size_t len = (b0 >= 0xC2 && b0 <= 0xDF) ? 2 : (b0 >= 0xE0 && b0 <= 0xEF) ? 3 : (b0 >= 0xF0 && b0 <= 0xF4) ? 4 : 0;
+    size_t len = (b0 >= 0xC2 && b0 <= 0xDF)   ? 2
+                 : (b0 >= 0xE0 && b0 <= 0xEF) ? 3
+                 : (b0 >= 0xF0 && b0 <= 0xF4) ? 4
+                                              : 0;
     if (len == 0 || i + len > s.size()) return false;
     for (size_t k = 1; k < len; ++k) {
       if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;

@@ -30,12 +30,12 @@ inline const RuleSet& builtinRules() {
 }
 
 // A broken invariant of the document model is a finding too.
-#define NIANBAO_FUZZ_CHECK(cond)                                                  \
-  do {                                                                            \
-    if (!(cond)) {                                                                \
+#define NIANBAO_FUZZ_CHECK(cond)                                                        \
+  do {                                                                                  \
+    if (!(cond)) {                                                                      \
       std::fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond); \
-      std::abort();                                                               \
-    }                                                                             \
+      std::abort();                                                                     \
+    }                                                                                   \
   } while (0)
 
 inline void checkSpan(const Document& doc, const Span& s) {

@@ -50,6 +50,8 @@ while read -r f; do
   cp "$f" "$SEEDS/$(printf %03d $n)-$(basename "$f")"
 done < <(seeds "$TARGET")
 [ "$n" -gt 0 ] || { echo "no seeds for $TARGET" >&2; exit 2; }
+# Poppler's fontconfig keeps a process-wide cache that LeakSanitizer reports at exit.
+export LSAN_OPTIONS="suppressions=$SRC/fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 # Only inputs below the time, memory and size limits count; anything else is a finding.
 # One process, in the foreground (-jobs/-workers would fork and log to fuzz-N.log).
 exec "$BIN" "$CORPUS" "$SEEDS" -max_total_time="$SECONDS_" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
