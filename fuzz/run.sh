@@ -6,7 +6,7 @@
 #   fuzz/run.sh build-fuzz --list          # the targets
 #
 # Seeds come from the source tree by path (examples/, rules/packs, test
-# fixtures, fuzz/seeds/) and from the shared corpus ($NIANBAO_SHARED_DIR or
+# fixtures, fuzz/seeds/); a dictionary from fuzz/dicts/ guides the mutations and from the shared corpus ($NIANBAO_SHARED_DIR or
 # ../shared); they are copied into BUILD_DIR/fuzz/seeds/TARGET. New inputs the
 # fuzzer finds go to BUILD_DIR/fuzz/corpus/TARGET (kept between runs), crash
 # reproducers to BUILD_DIR/fuzz/artifacts/TARGET/. Exit status: libFuzzer's
@@ -40,6 +40,12 @@ seeds() {
   esac 2>/dev/null || true
 }
 
+# The dictionary of tokens a target's input is made of (fuzz/dicts/).
+case $TARGET in
+  decode | text | markdown | outline | tables) DICT=report ;;
+  *) DICT=$TARGET ;;
+esac
+
 SEEDS="$BUILD/fuzz/seeds/$TARGET" CORPUS="$BUILD/fuzz/corpus/$TARGET" ART="$BUILD/fuzz/artifacts/$TARGET"
 rm -rf "$SEEDS"
 mkdir -p "$SEEDS" "$CORPUS" "$ART"
@@ -55,4 +61,4 @@ export LSAN_OPTIONS="suppressions=$SRC/fuzz/lsan.supp:print_suppressions=0${LSAN
 # Only inputs below the time, memory and size limits count; anything else is a finding.
 # One process, in the foreground (-jobs/-workers would fork and log to fuzz-N.log).
 exec "$BIN" "$CORPUS" "$SEEDS" -max_total_time="$SECONDS_" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-  -artifact_prefix="$ART/" "$@"
+  -dict="$SRC/fuzz/dicts/$DICT.dict" -artifact_prefix="$ART/" "$@"
