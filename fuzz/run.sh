@@ -6,8 +6,9 @@
 #   fuzz/run.sh build-fuzz --list          # the targets
 #
 # Seeds come from the source tree by path (examples/, rules/packs, test
-# fixtures, fuzz/seeds/); a dictionary from fuzz/dicts/ guides the mutations and from the shared corpus ($NIANBAO_SHARED_DIR or
-# ../shared); they are copied into BUILD_DIR/fuzz/seeds/TARGET. New inputs the
+# fixtures, fuzz/seeds/) and from the shared corpus ($NIANBAO_SHARED_DIR or
+# ../shared); they are copied into BUILD_DIR/fuzz/seeds/TARGET. A dictionary
+# from fuzz/dicts/ guides the mutations. New inputs the
 # fuzzer finds go to BUILD_DIR/fuzz/corpus/TARGET (kept between runs), crash
 # reproducers to BUILD_DIR/fuzz/artifacts/TARGET/. Exit status: libFuzzer's
 # (0 = nothing found).
@@ -16,7 +17,7 @@ SRC=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${NIANBAO_SHARED_DIR:-$SRC/../shared}
 TARGETS="decode text markdown html docx pdf outline tables rules expr"
 if [ "${2:-}" = "--list" ]; then echo "$TARGETS"; exit 0; fi
-[ $# -ge 3 ] || { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[ $# -ge 3 ] || { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 BUILD=$1 TARGET=$2 SECONDS_=$3
 shift 3
 BIN="$BUILD/fuzz/fuzz_$TARGET"
