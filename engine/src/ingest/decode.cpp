@@ -73,8 +73,9 @@ Decoded decodeText(const std::string& path, const std::string& bytes, const std:
   auto starts = [&](std::string_view p) { return bytes.compare(0, p.size(), p) == 0; };
   std::string enc = forced;
   for (char& c : enc) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  // A UTF-8 BOM declares UTF-8: the text is checked like forced UTF-8 below.
+  if (enc.empty() && starts("\xEF\xBB\xBF")) enc = "UTF-8";
   if (enc.empty()) {
-    if (starts("\xEF\xBB\xBF")) return {bytes.substr(3), "UTF-8"};
     if (starts("\xFF\xFE")) return {convert(path, bytes, "UTF-16LE", 2), "UTF-16LE"};
     if (starts("\xFE\xFF")) return {convert(path, bytes, "UTF-16BE", 2), "UTF-16BE"};
     int64_t bad = firstInvalidUtf8(bytes);

@@ -17,17 +17,25 @@
 namespace nianbao::detail {
 namespace {
 
-bool unbalanced(std::string_view s) {
-  int book = 0, paren = 0;
-  for (size_t i = 0; i < s.size();) {
-    char32_t c = decodeUtf8(s, i);
-    if (c == U'《') ++book;
-    if (c == U'》') --book;
-    if (c == '(') ++paren;
-    if (c == ')') --paren;
+// What the paragraph so far says about continuing, kept up to date line by
+// line: rescanning the joined text at every line made a paragraph of n lines
+// cost O(n^2) (a 4 MB one-paragraph table took minutes).
+struct Joined {
+  int book = 0, paren = 0;  // 《 and ( opened minus closed
+  bool punct = false;       // has ，。； somewhere (hasSentencePunct)
+
+  void add(std::string_view norm) {
+    for (size_t i = 0; i < norm.size();) {
+      char32_t c = decodeUtf8(norm, i);
+      if (c == U'《') ++book;
+      if (c == U'》') --book;
+      if (c == '(') ++paren;
+      if (c == ')') --paren;
+    }
+    punct = punct || hasSentencePunct(norm);
   }
-  return book > 0 || paren > 0;
-}
+  bool unbalanced() const { return book > 0 || paren > 0; }
+};
 
 // The width a hard-wrapped document wraps at: the 80th percentile of line widths.
 int wrapWidth(const std::vector<Line>& lines) {
@@ -48,14 +56,14 @@ std::vector<Block> buildBlocks(const SourceText& src, const std::vector<Line>& l
   const int wrap = wrapWidth(lines);
   auto full = [&](const Line& l) { return displayWidth(l.norm) >= wrap - 4; };
   // `first` opened the paragraph, `last` is its last line, `joined` all of it.
-  auto continues = [&](const Line& first, const Line& last, const std::string& joined, const Line& next) {
+  auto continues = [&](const Line& first, const Line& last, const Joined& joined, const Line& next) {
     if (last.kind != LineKind::kText || next.kind != LineKind::kText) return false;
     if (parseMarker(next.norm) || startsWithEnumeration(next.norm)) return false;
     // A 。 always ends a paragraph; a ； that fills the line is a clause inside one.
     if (endsSentence(last.norm) && !(last.norm.ends_with(";") && full(last))) return false;
-    if (unbalanced(joined)) return true;
+    if (joined.unbalanced()) return true;
     if (parseMarker(first.norm)) return full(last);  // a heading wraps only when full
-    return full(last) || hasSentencePunct(joined);
+    return full(last) || joined.punct;
   };
 
   std::vector<Block> blocks;
@@ -78,7 +86,8 @@ std::vector<Block> buildBlocks(const SourceText& src, const std::vector<Line>& l
                   lines[i + 1].kind == LineKind::kTableRule;
     NormBuilder nb;
     nb.append(text, first.content);
-    std::string joined = first.norm;
+    Joined joined;
+    joined.add(first.norm);
     const Line* last = &first;
     size_t j = i + 1;
     while (true) {
@@ -89,7 +98,7 @@ std::vector<Block> buildBlocks(const SourceText& src, const std::vector<Line>& l
       nb.append(text, lines[k].content);
       b.last_line = lines[k].number;
       b.span.end = lines[k].content.end;
-      joined += lines[k].norm;
+      joined.add(lines[k].norm);
       last = &lines[k];
       j = k + 1;
     }

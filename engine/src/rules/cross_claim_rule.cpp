@@ -67,7 +67,8 @@ class CrossClaimRule : public Rule {
     for (size_t i = range->begin; i < range->end; ++i) {
       if (doc.blocks[i].kind == BlockKind::kTableRow) continue;
       const NormText& t = doc.blocks[i].norm;
-      for (const auto& [pname, re] : patterns_) {
+      for (const auto& pattern : patterns_) {
+        const auto& re = pattern.second;  // not a structured binding: clang 14 cannot capture those
         forEachMatch(*re, t.text, [&](const std::vector<re2::StringPiece>& caps) {
           for (const auto& [g, idx] : re->NamedCapturingGroups()) {
             const re2::StringPiece& c = caps[static_cast<size_t>(idx)];
