@@ -14,5 +14,6 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 # poppler's fontconfig keeps a cache for the life of the process: not ours.
 export LSAN_OPTIONS="suppressions=$PWD/scripts/lsan.supp"
+export NIANBAO_SKIP_FUZZ_SMOKE=1  # the fuzzers are sanitized already; the normal run runs them
 export NIANBAO_TIME_FACTOR="${NIANBAO_TIME_FACTOR:-4}"  # time bounds in tests, scaled for ASan
 ctest --test-dir build-asan --output-on-failure "$@"

@@ -9,6 +9,11 @@ if ! command -v clang++ >/dev/null; then
   pass "skipped: clang++ not found"
   finish
 fi
+# The fuzz build is itself ASan + UBSan: scripts/sanitize.sh runs it once, not twice.
+if [ -n "${NIANBAO_SKIP_FUZZ_SMOKE:-}" ]; then
+  pass "skipped: NIANBAO_SKIP_FUZZ_SMOKE is set (the smoke run already ran in the normal build)"
+  finish
+fi
 B="$PWD/fuzz-smoke"
 SECS=${NIANBAO_FUZZ_SMOKE_SECONDS:-3}
 gen=()
