@@ -14,4 +14,4 @@ expect_rc() {
   "$@" >"$TMP/out" 2>"$TMP/err"; local rc=$?
   if [ "$rc" = "$want" ]; then pass "$what (exit $rc)"; else fail "$what: exit $rc, expected $want"; sed 's/^/     /' "$TMP/err" | head -5; fi
 }
-finish() { if [ "$fails" -gt 0 ]; then echo "$fails check(s) failed"; exit 1; fi; echo "all checks passed"; }
+finish() { if [ "$fails" -gt 0 ]; then echo "$fails check(s) failed"; exit 1; fi; echo "all checks passed"; exit 0; }
