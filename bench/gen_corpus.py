@@ -30,6 +30,10 @@ import re
 import sys
 from html.parser import HTMLParser
 
+# Tables as HTML the way examples/formats/make.py writes the example pages.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples", "formats"))
+from make import table_html as html_table  # noqa: E402
+
 PART_RE = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 SEP_RE = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-*:?\s*)*\|?$")
 NUM_RE = re.compile(r"\d+(?:\.\d+)?")
@@ -208,23 +212,6 @@ def md_table(rows):
     return "\n".join(lines)
 
 
-def html_table(rows):
-    out = ["<table>"]
-    for row in rows:
-        out.append("<tr>")
-        i = 0
-        while i < len(row):
-            span = 1
-            while i + span < len(row) and row[i + span] == "":
-                span += 1
-            attr = f' colspan="{span}"' if span > 1 else ""
-            out.append(f"<td{attr}>{html.escape(row[i])}</td>")
-            i += span
-        out.append("</tr>")
-    out.append("</table>")
-    return "\n".join(out)
-
-
 def title_index(blocks):
     for i, b in enumerate(blocks[:8]):
         if b[0] == "para" and "报告" in b[1] and len(b[1]) < 60 and not b[1].endswith("。"):
@@ -328,7 +315,7 @@ def main():
         "report_types": kinds,
         "sources": [os.path.relpath(p, a.repo) for p, _ in srcs],
         "big": {"source": os.path.relpath(base[0], a.repo), "sizes": big},
-        "generator_sha256": hashlib.sha256(open(__file__, "rb").read()).hexdigest(),
+        "generator_sha256": hashlib.sha256(open(__file__, "rb").read() + open(sys.modules["make"].__file__, "rb").read()).hexdigest(),
     }
     with open(os.path.join(a.out, "corpus.json"), "w", encoding="utf-8") as f:
         json.dump(desc, f, ensure_ascii=False, indent=1)

@@ -105,7 +105,8 @@ int checkCommand(const std::vector<std::string>& args) {
   ReporterOptions ropts;
   ropts.color = color == "always" ||
                 (color == "auto" && output.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
-  if (!makeReporter(format, ropts)) {
+  auto probe = makeReporter(format, ropts);  // the format exists, and whether it streams a batch
+  if (!probe) {
     std::string known;
     for (const auto& f : reporterFormats()) known += (known.empty() ? "" : "、") + f;
     std::cerr << "nianbao check: 错误: 未知的输出格式 '" << format << "'（可选：" << known << "）\n";
@@ -136,7 +137,7 @@ int checkCommand(const std::vector<std::string>& args) {
   ropts.inputs = inputs.size();
   // A format with one page per report (HTML) writes a directory for a batch,
   // or when -o names a directory.
-  if (!makeReporter(format, ropts)->streamsBatch()) {
+  if (!probe->streamsBatch()) {
     namespace fs = std::filesystem;
     std::error_code ec;
     bool dir = !output.empty() && (output.back() == '/' || fs::is_directory(output, ec));
@@ -153,8 +154,6 @@ int checkCommand(const std::vector<std::string>& args) {
       }
     }
   }
-  auto reporter = makeReporter(format, ropts);
-
   BatchOptions bopts;
   bopts.read.encoding = encoding;
   bopts.type = type;
@@ -169,8 +168,8 @@ int checkCommand(const std::vector<std::string>& args) {
     if (!baseline) return 2;
     bopts.baseline = &*baseline;
     ropts.baseline = true;
-    reporter = makeReporter(format, ropts);
   }
+  auto reporter = makeReporter(format, ropts);
   // The output is open before the first report: reporters stream into it.
   std::ostringstream unused;  // HTML pages into a directory write their own files
   std::ofstream file;

@@ -118,18 +118,13 @@ std::vector<TestCase> loadCaseFile(const std::string& file) {
   return out;
 }
 
-bool isTestFile(const fs::path& p) {
-  std::string n = p.filename().string();
-  return n.ends_with(".test.yaml") || n.ends_with(".test.yml");
-}
-
 // Test files and pack files under the given paths, sorted.
 void collect(const std::vector<std::string>& paths, std::vector<std::string>& tests,
              std::vector<std::string>& packs) {
   for (const std::string& p : paths) {
     std::error_code ec;
     if (!fs::is_directory(p, ec)) {
-      (isTestFile(p) ? tests : packs).push_back(p);
+      (isRuleTestFile(fs::path(p).filename().string()) ? tests : packs).push_back(p);
       continue;
     }
     for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
@@ -137,7 +132,7 @@ void collect(const std::vector<std::string>& paths, std::vector<std::string>& te
       if (!it->is_regular_file(ec)) continue;
       std::string ext = it->path().extension().string();
       if (ext != ".yaml" && ext != ".yml") continue;
-      (isTestFile(it->path()) ? tests : packs).push_back(it->path().generic_string());
+      (isRuleTestFile(it->path().filename().string()) ? tests : packs).push_back(it->path().generic_string());
     }
   }
   std::sort(tests.begin(), tests.end());
@@ -258,7 +253,6 @@ int runRuleTests(const RuleTestOptions& o, std::ostream& out, std::ostream& err)
   }
   for (const std::string& u : uncovered) out << "未覆盖 " << u << "\n";
 
-  int silent_rc = 0;
   if (!o.silent_corpus.empty()) {
     std::set<std::string> fired;
     size_t docs = 0;
@@ -278,7 +272,6 @@ int runRuleTests(const RuleTestOptions& o, std::ostream& out, std::ostream& err)
     }
     out << "在 " << docs << " 份报告中从未报告的规则：" << silent.size() << " 条\n";
     for (const Rule* r : silent) out << "  " << r->info().id << "\t" << r->info().title << "\n";
-    (void)silent_rc;
   }
   if (suite) {
     out << "规则 " << coverage.size() << " 条，用例 " << cases.size() << " 个，未覆盖的规则 "

@@ -19,11 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   Document doc;
   doc.source = SourceText("fuzz.txt", std::move(decoded.text), "UTF-8", "txt");
-  std::vector<detail::Line> lines = detail::readTextLines(doc.source);
-  doc.blocks = detail::buildBlocks(doc.source, lines);
-  detail::splitInlineHeadings(doc.source, doc.blocks);
-  detail::recognizeMatter(doc);
-  detail::recognizeOutline(doc);
+  detail::recognizeStructure(doc);
   fuzz::checkModel(doc);
   for (const Block& b : doc.blocks) (void)doc.source.position(b.span.begin);
   return 0;

@@ -20,11 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   Document doc;
   doc.source = SourceText("fuzz.md", std::move(decoded.text), "UTF-8", "md");
-  std::vector<detail::Line> lines = detail::readTextLines(doc.source);
-  doc.blocks = detail::buildBlocks(doc.source, lines);
-  detail::splitInlineHeadings(doc.source, doc.blocks);
-  detail::recognizeMatter(doc);
-  detail::recognizeOutline(doc);
+  detail::recognizeStructure(doc);
   detail::recognizeTables(doc);
   fuzz::checkModel(doc);
   fuzz::checkDocument(doc, rules, "xg");  // the type with the official tables

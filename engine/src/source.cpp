@@ -24,8 +24,7 @@ SourceText::SourceText(std::string path, std::string text, std::string encoding,
 
 Position SourceText::position(uint32_t offset) const {
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  uint32_t line = static_cast<uint32_t>(it - line_starts_.begin());  // 1-based
+  uint32_t line = lineOf(offset);
   uint32_t start = line_starts_[line - 1];
   Position p;
   p.offset = offset;

@@ -55,14 +55,11 @@ class TextReporter : public Reporter {
   }
 
   void end(const RunResult&, std::ostream& out) override {
-    const bool batch = batch_;
-    const int* counts = counts_;
-    const int errors = errors_, baselined = baselined_;
-    if (batch) out << "\n";
-    out << "检查 " << documents_ << " 份报告：" << counts[2] << " 个错误，" << counts[1] << " 个警告，"
-        << counts[0] << " 个提示";
-    if (baselined) out << "（另有 " << baselined << " 个基线中已有的问题未列出）";
-    if (errors) out << "，" << errors << " 个文件无法读取";
+    if (batch_) out << "\n";
+    out << "检查 " << documents_ << " 份报告：" << counts_[2] << " 个错误，" << counts_[1] << " 个警告，"
+        << counts_[0] << " 个提示";
+    if (baselined_) out << "（另有 " << baselined_ << " 个基线中已有的问题未列出）";
+    if (errors_) out << "，" << errors_ << " 个文件无法读取";
     out << "\n";
   }
 

@@ -128,6 +128,10 @@ struct RuleOverrides {
   std::map<std::string, std::map<std::string, std::string>> fields;
 };
 
+// A rule test file (NAME.test.yaml, `nianbao rules test`): kept beside the
+// packs, never loaded as one.
+bool isRuleTestFile(std::string_view file_name);
+
 class RuleSet {
  public:
   // Applies to the packs loaded after the call.

@@ -61,6 +61,18 @@ std::string detectFormat(const std::string& path, const std::string& bytes, cons
 
 }  // namespace
 
+namespace detail {
+
+void recognizeStructure(Document& doc) {
+  std::vector<Line> lines = readTextLines(doc.source);
+  doc.blocks = buildBlocks(doc.source, lines);
+  splitInlineHeadings(doc.source, doc.blocks);
+  recognizeMatter(doc);
+  recognizeOutline(doc);
+}
+
+}  // namespace detail
+
 Document parseDocument(const std::string& path, std::string bytes, const ReadOptions& options) {
   if (bytes.size() > options.max_bytes) {
     throw InputError(path, "文件过大（" + std::to_string(bytes.size() / (1024 * 1024)) + " MiB，上限 " +
@@ -101,11 +113,7 @@ Document parseDocument(const std::string& path, std::string bytes, const ReadOpt
                        doc.source.extracted() ? -1 : static_cast<int64_t>(doc.source.lineStart(n)));
     }
   }
-  std::vector<detail::Line> lines = detail::readTextLines(doc.source);
-  doc.blocks = detail::buildBlocks(doc.source, lines);
-  detail::splitInlineHeadings(doc.source, doc.blocks);
-  detail::recognizeMatter(doc);
-  detail::recognizeOutline(doc);
+  detail::recognizeStructure(doc);
   detail::recognizeTables(doc);
   return doc;
 }

@@ -30,6 +30,11 @@ Decoded decodeText(const std::string& path, const std::string& bytes, const std:
 // since PDF-to-text converters emit them whatever the file is called.
 std::vector<Line> readTextLines(const SourceText& src);
 
+// Everything after decoding but the tables: lines, paragraphs, inline
+// headings, front and back matter, outline. parseDocument runs this and then
+// recognizeTables; the fuzz targets call the stages they exercise through it.
+void recognizeStructure(Document& doc);
+
 // Formats whose text nianbao extracts. Each reader returns the report as lines
 // of text joined by '\n', with one origin per line, following the conventions
 // the text reader understands:

@@ -638,6 +638,10 @@ void RuleSet::addBuiltin() {
   for (const EmbeddedFile& f : builtinPacks()) addText(std::string(f.name), f.content);
 }
 
+bool isRuleTestFile(std::string_view name) {
+  return name.ends_with(".test.yaml") || name.ends_with(".test.yml");
+}
+
 void RuleSet::addPath(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -646,10 +650,8 @@ void RuleSet::addPath(const std::string& path) {
     for (auto it = fs::recursive_directory_iterator(path, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       std::string ext = it->path().extension().string();
-      std::string name = it->path().filename().string();
-      // Rule test cases (*.test.yaml, `nianbao rules test`) live beside the packs.
-      bool test_file = name.ends_with(".test.yaml") || name.ends_with(".test.yml");
-      if (it->is_regular_file() && (ext == ".yaml" || ext == ".yml") && !test_file)
+      if (it->is_regular_file() && (ext == ".yaml" || ext == ".yml") &&
+          !isRuleTestFile(it->path().filename().string()))
         files.push_back(it->path().string());
     }
     std::sort(files.begin(), files.end());

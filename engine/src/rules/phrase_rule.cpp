@@ -55,24 +55,18 @@ class PhraseRule : public Rule {
 
   void evaluate(const EvalContext& ctx, Findings& out) const override {
     const Document& doc = ctx.doc;
-    size_t begin = 0, end = doc.blocks.size();
+    size_t begin = 0, end = 0;
     Span anchor = documentStart(doc);
-    if (scope_ == "body") {
-      begin = doc.body_begin;
-      end = doc.body_end;
-    } else if (scope_ == "title") {
-      begin = end = 0;
+    if (scope_ == "title") {
       for (const Region& r : doc.front) {
         if (r.kind == "title") begin = r.begin, end = r.end;
       }
-    } else if (scope_ == "section" || scope_ == "section_body") {
-      const Section* s = section_->find(doc.parts);
-      if (!s) return;  // a missing part is required_section's finding
-      // section_body leaves the heading out: a part named 存在的不足和原因
-      // must not count as explaining causes.
-      begin = scope_ == "section" ? s->block : s->body_begin;
-      end = s->body_end;
-      anchor = s->heading;
+    } else {
+      auto range = scopeBlocks(doc, scope_, section_);
+      if (!range) return;  // a missing part is required_section's finding
+      begin = range->begin;
+      end = range->end;
+      if (scope_.starts_with("section")) anchor = section_->find(doc.parts)->heading;
     }
     size_t count = 0;
     std::map<std::string, int> seen;  // occurrences of the same text, for stable keys

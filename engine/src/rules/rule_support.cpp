@@ -7,10 +7,12 @@ namespace nianbao::detail {
 std::optional<BlockRange> scopeBlocks(const Document& doc, std::string_view scope,
                                       const SectionDef* section) {
   if (scope == "document") return BlockRange{0, doc.blocks.size()};
-  if (scope == "section") {
+  if (scope == "section" || scope == "section_body") {
     const Section* s = section->find(doc.parts);
     if (!s) return std::nullopt;
-    return BlockRange{s->block, s->body_end};
+    // section_body leaves the heading out: a part named 存在的不足和原因
+    // must not count as explaining causes.
+    return BlockRange{scope == "section" ? s->block : s->body_begin, s->body_end};
   }
   return BlockRange{doc.body_begin, doc.body_end};
 }
