@@ -193,7 +193,21 @@ Span NormText::toSource(size_t b, size_t e) const {
 }
 
 void NormBuilder::append(std::string_view source, Span span) {
-  for (size_t i = span.begin; i < span.end && i < source.size();) {
+  size_t end = std::min<size_t>(span.end, source.size());
+  if (span.begin < end) {
+    // NFKC mostly shrinks report text (full-width forms become ASCII): the
+    // source length is a good upper bound, so the maps grow once, not per byte.
+    size_t want = out_.text.size() + (end - span.begin);
+    auto grow = [want](auto& v) {  // geometric: a builder gets many small appends
+      if (v.capacity() < want) v.reserve(std::max(want, 2 * v.capacity()));
+    };
+    grow(out_.text);
+    if (track_) {
+      grow(out_.origin);
+      grow(out_.origin_end);
+    }
+  }
+  for (size_t i = span.begin; i < end;) {
     size_t start = i;
     char32_t c = decodeUtf8(source, i);
     if (isSpace(c)) {
@@ -212,15 +226,17 @@ void NormBuilder::append(std::string_view source, Span span) {
       }
       if (pending_space_ && isAsciiAlnum(last_) && isAsciiAlnum(d)) {
         out_.text += ' ';
-        out_.origin.push_back(space_origin_);
-        out_.origin_end.push_back(space_origin_ + 1);
+        if (track_) {
+          out_.origin.push_back(space_origin_);
+          out_.origin_end.push_back(space_origin_ + 1);
+        }
       }
       pending_space_ = false;
-      size_t before = out_.text.size();
       appendUtf8(out_.text, d);
-      out_.origin.resize(out_.text.size(), static_cast<uint32_t>(start));
-      out_.origin_end.resize(out_.text.size(), static_cast<uint32_t>(i));
-      (void)before;
+      if (track_) {
+        out_.origin.resize(out_.text.size(), static_cast<uint32_t>(start));
+        out_.origin_end.resize(out_.text.size(), static_cast<uint32_t>(i));
+      }
       last_ = d;
     }
   }
@@ -231,7 +247,7 @@ void NormBuilder::breakWord() { pending_space_ = pending_space_ || last_ != 0; }
 NormText NormBuilder::finish() && { return std::move(out_); }
 
 std::string normalizeText(std::string_view s) {
-  NormBuilder b;
+  NormBuilder b(false);
   b.append(s, Span{0, static_cast<uint32_t>(s.size())});
   return std::move(b).finish().text;
 }

@@ -35,6 +35,9 @@ struct NormText {
 
 class NormBuilder {
  public:
+  // `track_origin` false leaves NormText::origin/origin_end empty: for text
+  // that is only compared, never located (normalizeText).
+  explicit NormBuilder(bool track_origin = true) : track_(track_origin) {}
   // Appends the source bytes `span` of `source` (valid UTF-8).
   void append(std::string_view source, Span span);
   // Appends a separator that behaves like whitespace (e.g. between lines).
@@ -43,6 +46,7 @@ class NormBuilder {
 
  private:
   NormText out_;
+  bool track_;
   bool pending_space_ = false;
   uint32_t space_origin_ = 0;
   char32_t last_ = 0;

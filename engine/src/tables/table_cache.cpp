@@ -5,6 +5,8 @@
 namespace nianbao::detail {
 
 const BoundTable* TableCache::get(std::string_view id) {
+  // Keys are normalized ids; most callers pass one already (see TableHost::name).
+  if (auto it = cache_.find(id); it != cache_.end()) return it->second.get();
   std::string key = normalizeText(id);
   if (auto it = cache_.find(key); it != cache_.end()) return it->second.get();
   const RulePack* owner = nullptr;

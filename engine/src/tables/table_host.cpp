@@ -43,10 +43,7 @@ TableHost TableHost::forRules(const Document& doc, const RuleSet& rules, TableCa
 std::optional<Value> TableHost::name(std::string_view name) {
   if (auto it = vars_.find(name); it != vars_.end()) return it->second;
   if (name == kBody) return Value::object("B:", std::string(kBody));
-  if (lookup_(name)) {
-    std::string id = normalizeText(name);
-    return Value::object("T:" + id, id);
-  }
+  if (const TableTemplate* t = lookup_(name)) return Value::object("T:" + t->id, t->id);
   return std::nullopt;
 }
 
