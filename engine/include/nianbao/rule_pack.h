@@ -132,6 +132,8 @@ struct RuleOverrides {
 // packs, never loaded as one.
 bool isRuleTestFile(std::string_view file_name);
 
+// Packs are immutable once loaded and shared: copying a RuleSet is cheap, and
+// a copy can load more packs on top without touching the original.
 class RuleSet {
  public:
   // Applies to the packs loaded after the call.
@@ -143,7 +145,7 @@ class RuleSet {
   // `name` is what errors cite as the file.
   void addText(const std::string& name, std::string_view yaml);
 
-  const std::vector<std::unique_ptr<RulePack>>& packs() const { return packs_; }
+  const std::vector<std::shared_ptr<const RulePack>>& packs() const { return packs_; }
   // All report types the loaded packs define, in load order.
   std::vector<const ReportTypeDef*> reportTypes() const;
   const ReportTypeDef* reportType(std::string_view id) const;
@@ -154,7 +156,7 @@ class RuleSet {
   const TableTemplate* table(std::string_view id, const RulePack** owner = nullptr) const;
 
  private:
-  std::vector<std::unique_ptr<RulePack>> packs_;
+  std::vector<std::shared_ptr<const RulePack>> packs_;
   RuleOverrides overrides_;
   std::set<std::string> seen_ids_;  // every rule id parsed, disabled ones included
 };

@@ -82,44 +82,53 @@ const Section* SectionDef::find(const std::vector<Section>& parts) const {
   return hit;
 }
 
-int TableTemplate::row(std::string_view id) const {
+namespace {
+
+// Stored ids and names are normalized. One written the same way (the usual
+// case: expressions repeat the pack's own spelling) is found without
+// normalizing it; normalizing is idempotent, so the result is the same.
+template <class Find>
+auto findNormalized(std::string_view id, Find find) -> decltype(find(id)) {
+  if (auto hit = find(id)) return hit;
   std::string n = normalizeText(id);
-  for (size_t i = 0; i < rows.size(); ++i) {
-    if (rows[i].id == n) return static_cast<int>(i);
-  }
-  return -1;
+  if (n == id) return nullptr;
+  return find(n);
+}
+
+template <class Item, class Key>
+int indexOf(const std::vector<Item>& items, std::string_view id, Key key) {
+  const Item* hit = findNormalized(id, [&](std::string_view k) -> const Item* {
+    for (const Item& it : items) {
+      if (key(it) == k) return &it;
+    }
+    return nullptr;
+  });
+  return hit ? static_cast<int>(hit - items.data()) : -1;
+}
+
+}  // namespace
+
+int TableTemplate::row(std::string_view id) const {
+  return indexOf(rows, id, [](const TemplateLabel& r) -> const std::string& { return r.id; });
 }
 
 int TableTemplate::column(std::string_view id) const {
-  std::string n = normalizeText(id);
-  for (size_t i = 0; i < columns.size(); ++i) {
-    if (columns[i].id == n) return static_cast<int>(i);
-  }
-  return -1;
+  return indexOf(columns, id, [](const TemplateLabel& c) -> const std::string& { return c.id; });
 }
 
 const std::vector<size_t>* TableTemplate::rowGroup(std::string_view name) const {
-  std::string n = normalizeText(name);
-  for (const auto& [g, m] : row_groups) {
-    if (g == n) return &m;
-  }
-  return nullptr;
+  int i = indexOf(row_groups, name, [](const auto& g) -> const std::string& { return g.first; });
+  return i < 0 ? nullptr : &row_groups[static_cast<size_t>(i)].second;
 }
 
 const std::vector<size_t>* TableTemplate::columnGroup(std::string_view name) const {
-  std::string n = normalizeText(name);
-  for (const auto& [g, m] : col_groups) {
-    if (g == n) return &m;
-  }
-  return nullptr;
+  int i = indexOf(col_groups, name, [](const auto& g) -> const std::string& { return g.first; });
+  return i < 0 ? nullptr : &col_groups[static_cast<size_t>(i)].second;
 }
 
 const TableTemplate* RulePack::table(std::string_view id) const {
-  std::string n = normalizeText(id);
-  for (const TableTemplate& t : tables) {
-    if (t.id == n) return &t;
-  }
-  return nullptr;
+  int i = indexOf(tables, id, [](const TableTemplate& t) -> const std::string& { return t.id; });
+  return i < 0 ? nullptr : &tables[static_cast<size_t>(i)];
 }
 
 std::vector<std::string> RuleSet::unknownOverrideIds() const {
@@ -133,13 +142,16 @@ std::vector<std::string> RuleSet::unknownOverrideIds() const {
 }
 
 const TableTemplate* RuleSet::table(std::string_view id, const RulePack** owner) const {
-  for (const auto& p : packs_) {
-    if (const TableTemplate* t = p->table(id)) {
-      if (owner) *owner = p.get();
-      return t;
+  return findNormalized(id, [&](std::string_view key) -> const TableTemplate* {
+    for (const auto& p : packs_) {
+      for (const TableTemplate& t : p->tables) {
+        if (t.id != key) continue;
+        if (owner) *owner = p.get();
+        return &t;
+      }
     }
-  }
-  return nullptr;
+    return nullptr;
+  });
 }
 
 const SectionDef* RulePack::section(std::string_view id) const {
@@ -217,7 +229,7 @@ using IdMap = std::map<std::string, SourceLoc>;
 
 // tables: official table templates (rows, columns, groups) for table rules.
 void parseTables(YamlCtx& y, const YAML::Node& list, RulePack& pack,
-                 const std::vector<std::unique_ptr<RulePack>>& loaded) {
+                 const std::vector<std::shared_ptr<const RulePack>>& loaded) {
   if (!list.IsDefined() || list.IsNull()) return;
   if (!list.IsSequence()) {
     y.error(list, "tables 应为列表");
@@ -328,7 +340,7 @@ void parseTables(YamlCtx& y, const YAML::Node& list, RulePack& pack,
 }
 
 std::unique_ptr<Rule> parseRule(YamlCtx& y, const YAML::Node& original, const RulePack& pack, IdMap& ids,
-                                const std::vector<std::unique_ptr<RulePack>>& loaded,
+                                const std::vector<std::shared_ptr<const RulePack>>& loaded,
                                 const RuleOverrides& overrides, std::set<std::string>& seen) {
   // Configuration overrides replace fields before the rule is read.
   YAML::Node node = original;
@@ -436,7 +448,7 @@ std::unique_ptr<Rule> parseRule(YamlCtx& y, const YAML::Node& original, const Ru
 }
 
 std::unique_ptr<RulePack> parsePack(YamlCtx& y, const YAML::Node& root, IdMap& ids,
-                                    const std::vector<std::unique_ptr<RulePack>>& loaded,
+                                    const std::vector<std::shared_ptr<const RulePack>>& loaded,
                                     const RuleOverrides& overrides, std::set<std::string>& seen) {
   auto pack = std::make_unique<RulePack>();
   pack->file = y.file();
@@ -496,7 +508,7 @@ std::unique_ptr<RulePack> parsePack(YamlCtx& y, const YAML::Node& root, IdMap& i
   return pack;
 }
 
-IdMap existingIds(const std::vector<std::unique_ptr<RulePack>>& packs) {
+IdMap existingIds(const std::vector<std::shared_ptr<const RulePack>>& packs) {
   IdMap ids;
   for (const auto& p : packs) {
     for (const auto& r : p->rules) ids.emplace(r->info().id, r->info().loc);
@@ -507,7 +519,7 @@ IdMap existingIds(const std::vector<std::unique_ptr<RulePack>>& packs) {
 // Report types a pack's rules name must be defined by a pack loaded so far (or
 // this one): a typo would silently switch the rule off.
 void checkTypes(YamlCtx& y, const YAML::Node& root, const RulePack& pack,
-                const std::vector<std::unique_ptr<RulePack>>& loaded) {
+                const std::vector<std::shared_ptr<const RulePack>>& loaded) {
   std::vector<std::string> known;
   for (const auto& p : loaded) {
     if (p->report_type) known.push_back(p->report_type->id);

@@ -13,9 +13,9 @@
 namespace nianbao::detail {
 
 struct KindContext {
-  Fields& fields;                                        // the rule's mapping; common keys are already read
-  const RulePack& pack;                                  // sections are resolved against it
-  const std::vector<std::unique_ptr<RulePack>>& loaded;  // packs loaded before this one
+  Fields& fields;        // the rule's mapping; common keys are already read
+  const RulePack& pack;  // sections are resolved against it
+  const std::vector<std::shared_ptr<const RulePack>>& loaded;  // packs loaded before this one
   YamlCtx& ctx() { return fields.ctx(); }
   // Resolves a section id of this pack; reports an error at `node` if unknown.
   const SectionDef* section(const YAML::Node& node, const std::string& id);
