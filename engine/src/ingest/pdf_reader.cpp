@@ -624,18 +624,28 @@ void stitchPageBreak(std::vector<OutLine>& before, std::vector<OutLine>& after) 
   }
 }
 
-void silencePoppler() {
-  static const bool once = [] {
+// poppler-cpp builds its global state (GlobalParams: font directories,
+// fontconfig) when the first document opens and tears it down when the last
+// one closes, so reading PDFs one after another rebuilt it every time. One
+// empty document held for the life of the process keeps it built.
+constexpr char kKeepAlivePdf[] =
+    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+    "trailer<</Size 3/Root 1 0 R>>\n%%EOF\n";
+
+void setUpPoppler() {
+  static const poppler::document* keep_alive = [] {
     poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
-    return true;
+    // Reachable from this static, so not a leak; never freed on purpose.
+    return poppler::document::load_from_raw_data(kKeepAlivePdf, static_cast<int>(sizeof kKeepAlivePdf - 1));
   }();
-  (void)once;
+  (void)keep_alive;
 }
 
 }  // namespace
 
 Extracted readPdf(const std::string& path, const std::string& bytes) {
-  silencePoppler();
+  setUpPoppler();
   if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max()))
     throw InputError(path, "PDF 文件过大，无法读取");
   std::unique_ptr<poppler::document> doc(
