@@ -129,10 +129,21 @@ void recognizeOutline(Document& doc) {
         if (plainHeading(doc, i)) plain.push_back({i, 1, Marker{}});
       }
       if (plain.size() >= 2) {
-        for (const Candidate& c : cands) plain.push_back({c.block, c.rank + 1, c.marker});
-        std::sort(plain.begin(), plain.end(),
-                  [](const Candidate& a, const Candidate& b) { return a.block < b.block; });
-        cands = std::move(plain);
+        // The other candidates go one level down. A block that is both ("2.加强领导"
+        // before its paragraph) stays one part and keeps its marker: two sections
+        // on one block would close the first before it begins. Both lists are in
+        // block order, so one merge pass.
+        std::vector<Candidate> merged;
+        size_t p = 0;
+        for (const Candidate& c : cands) {
+          while (p < plain.size() && plain[p].block < c.block) merged.push_back(plain[p++]);
+          if (p < plain.size() && plain[p].block == c.block)
+            merged.push_back({c.block, plain[p++].rank, c.marker});
+          else
+            merged.push_back({c.block, c.rank + 1, c.marker});
+        }
+        merged.insert(merged.end(), plain.begin() + static_cast<std::ptrdiff_t>(p), plain.end());
+        cands = std::move(merged);
       }
     }
   }

@@ -53,6 +53,26 @@ TEST_CASE("plain headings make the parts when a report has no numbers") {
   CHECK(d.parts[1].line == 3);
 }
 
+TEST_CASE("a plain heading that is also numbered is one part, its body after it") {
+  // Found by fuzz_outline: "1.…" before its paragraph was both a plain heading
+  // (a part) and a numbered heading (a child) of the same block; when the sort
+  // put the child first, the part closed it with its body ending before it began.
+  std::string text;
+  for (int i = 1; i <= 20; ++i)
+    text += std::to_string(i) + ".加强领导\n全年审查规范性文件12件，提出意见35条，全部按期备案。\n";
+  Document d = test::docFromText(text);
+  REQUIRE(d.parts.size() == 20);
+  for (size_t i = 0; i < d.parts.size(); ++i) {
+    CAPTURE(i);
+    const Section& s = d.parts[i];
+    CHECK(s.children.empty());
+    CHECK(s.marker == std::to_string(i + 1) + ".");
+    CHECK(s.title == "加强领导");
+    CHECK(s.body_begin == s.block + 1);
+    CHECK(s.body_begin <= s.body_end);
+  }
+}
+
 TEST_CASE("cover letters of seeds 000 and 001 are front matter, not parts") {
   for (const char* name : {"000_daaf7a29b731c3d8", "001_cda731678efe901b"}) {
     CAPTURE(name);
