@@ -6,7 +6,7 @@
 #   fuzz/run.sh build-fuzz --list          # the targets
 #
 # Seeds come from the source tree by path (examples/, rules/packs, test
-# fixtures, fuzz/seeds/) and from the shared corpus ($NIANBAO_SHARED_DIR or
+# fixtures, fuzz/seeds/, fuzz/regressions/) and from the shared corpus ($NIANBAO_SHARED_DIR or
 # ../shared); they are copied into BUILD_DIR/fuzz/seeds/TARGET. A dictionary
 # from fuzz/dicts/ guides the mutations. New inputs the
 # fuzzer finds go to BUILD_DIR/fuzz/corpus/TARGET (kept between runs), crash
@@ -41,6 +41,8 @@ seeds() {
     expr) ls "$SRC"/fuzz/seeds/expr/* ;;
     *) echo "unknown target: $1 (targets: $TARGETS)" >&2; return 2 ;;
   esac 2>/dev/null || true
+  # Inputs that once crashed the target (fixed since): every run replays them first.
+  ls "$SRC"/fuzz/regressions/"$1"/* 2>/dev/null || true
 }
 
 # The dictionary of tokens a target's input is made of (fuzz/dicts/).
