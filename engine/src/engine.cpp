@@ -8,6 +8,7 @@
 #include "expr/expr.h"
 #include "nianbao/ingest.h"
 #include "nianbao/text.h"
+#include "rules/pattern_prefilter.h"
 #include "rules/rule_support.h"
 #include "tables/table_cache.h"
 #include "tables/table_host.h"
@@ -186,8 +187,9 @@ std::vector<Finding> evaluate(const Document& doc, const RuleSet& rules, const E
   }
   out.setCapPerRule(limits.max_findings);
   detail::TableCache tables(doc, rules);
+  detail::BlockPrefilter prefilter(doc, rules.prefilter());
   for (const auto& pack : rules.packs()) {
-    EvalContext ctx{doc, *pack, &tables};
+    EvalContext ctx{doc, *pack, &tables, &prefilter};
     for (const auto& rule : pack->rules) {
       if (limits.deadline && std::chrono::steady_clock::now() > *limits.deadline) {
         throw InputError(doc.source.path(), "检查超时（超过 " + std::to_string(limits.timeout_seconds) +

@@ -24,6 +24,10 @@
 #include "nianbao/document.h"
 #include "nianbao/finding.h"
 
+namespace re2 {
+class RE2;
+}
+
 namespace nianbao {
 
 namespace detail {
@@ -75,12 +79,20 @@ const std::vector<RuleGroup>& ruleGroups();
 class RulePack;
 namespace detail {
 class TableCache;
-}
+class BlockPrefilter;
+}  // namespace detail
 
 struct EvalContext {
   const Document& doc;
   const RulePack& pack;
   detail::TableCache* tables = nullptr;  // the document's tables bound to templates
+  // Which text patterns can match in which block (one RE2::Set scan per block);
+  // null = no prefilter, every pattern runs.
+  detail::BlockPrefilter* prefilter = nullptr;
+
+  // False only when `re` (one of the rule's textPatterns) certainly does not
+  // match in doc.blocks[block].norm.text.
+  bool mayMatch(const re2::RE2& re, size_t block) const;
 };
 
 using Vars = std::vector<std::pair<std::string, std::string>>;
@@ -116,6 +128,9 @@ class Rule {
 
   const RuleInfo& info() const { return info_; }
   virtual void evaluate(const EvalContext& ctx, Findings& out) const = 0;
+  // The regexes the rule runs over whole block texts: they join the set that
+  // tells, block by block, which can match at all (EvalContext::mayMatch).
+  virtual void textPatterns(std::vector<const re2::RE2*>& out) const { (void)out; }
 
  private:
   RuleInfo info_;

@@ -26,6 +26,13 @@ class RE2;
 }
 
 namespace nianbao {
+namespace detail {
+class PatternPrefilter;
+struct PrefilterSlot;
+}  // namespace detail
+}  // namespace nianbao
+
+namespace nianbao {
 
 struct LoadError {
   SourceLoc loc;
@@ -136,6 +143,7 @@ bool isRuleTestFile(std::string_view file_name);
 // a copy can load more packs on top without touching the original.
 class RuleSet {
  public:
+  RuleSet();
   // Applies to the packs loaded after the call.
   void setOverrides(RuleOverrides overrides) { overrides_ = std::move(overrides); }
   // Rule ids the overrides name that no loaded pack has.
@@ -154,9 +162,12 @@ class RuleSet {
   const Rule* rule(std::string_view id) const;
   // The first loaded pack's template with this id, and that pack.
   const TableTemplate* table(std::string_view id, const RulePack** owner = nullptr) const;
+  // Every rule's text patterns in one RE2::Set, built on first use.
+  const detail::PatternPrefilter& prefilter() const;
 
  private:
   std::vector<std::shared_ptr<const RulePack>> packs_;
+  std::shared_ptr<detail::PrefilterSlot> prefilter_;  // replaced when a pack is added
   RuleOverrides overrides_;
   std::set<std::string> seen_ids_;  // every rule id parsed, disabled ones included
 };

@@ -15,6 +15,7 @@
 #include "nianbao/rule_pack.h"
 #include "nianbao/text.h"
 #include "rules/expr_support.h"
+#include "rules/pattern_prefilter.h"
 #include "rules/rule_kinds.h"
 
 namespace nianbao {
@@ -643,7 +644,24 @@ void RuleSet::addText(const std::string& name, std::string_view yaml) {
   }
   if (pack && errors.empty()) checkTypes(y, root, *pack, packs_);
   if (!errors.empty()) throw LoadErrors(std::move(errors));
-  if (pack) packs_.push_back(std::move(pack));
+  if (pack) {
+    packs_.push_back(std::move(pack));
+    prefilter_ = std::make_shared<detail::PrefilterSlot>();
+  }
+}
+
+RuleSet::RuleSet() : prefilter_(std::make_shared<detail::PrefilterSlot>()) {}
+
+const detail::PatternPrefilter& RuleSet::prefilter() const {
+  detail::PrefilterSlot& slot = *prefilter_;
+  std::call_once(slot.once, [&] {
+    std::vector<const RE2*> patterns;
+    for (const auto& p : packs_) {
+      for (const auto& r : p->rules) r->textPatterns(patterns);
+    }
+    slot.filter = std::make_unique<detail::PatternPrefilter>(patterns);
+  });
+  return *slot.filter;
 }
 
 void RuleSet::addBuiltin() {

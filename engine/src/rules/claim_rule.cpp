@@ -82,6 +82,7 @@ class PatternClaimRule : public Rule {
     for (size_t i = range->begin; i < range->end; ++i) {
       if (doc.blocks[i].kind == BlockKind::kTableRow) continue;
       const NormText& t = doc.blocks[i].norm;
+      if (!ctx.mayMatch(*pattern_, i)) continue;
       forEachMatch(*pattern_, t.text, [&](const std::vector<re2::StringPiece>& caps) {
         size_t mb = static_cast<size_t>(caps[0].data() - t.text.data());
         Match m{t.text.substr(mb, caps[0].size()), {}, {}};
@@ -112,6 +113,8 @@ class PatternClaimRule : public Rule {
       });
     }
   }
+
+  void textPatterns(std::vector<const RE2*>& out) const override { out.push_back(pattern_.get()); }
 
  private:
   struct Match {

@@ -69,6 +69,7 @@ class CrossClaimRule : public Rule {
       const NormText& t = doc.blocks[i].norm;
       for (const auto& pattern : patterns_) {
         const auto& re = pattern.second;  // not a structured binding: clang 14 cannot capture those
+        if (!ctx.mayMatch(*re, i)) continue;
         forEachMatch(*re, t.text, [&](const std::vector<re2::StringPiece>& caps) {
           for (const auto& [g, idx] : re->NamedCapturingGroups()) {
             const re2::StringPiece& c = caps[static_cast<size_t>(idx)];
@@ -114,6 +115,10 @@ class CrossClaimRule : public Rule {
              "cross:" + left.label + "=" + right.label,
              {{"found", left.label + "=" + left.show()}, {"expected", right.label + "=" + right.show()}});
     out.items().back().related = std::move(places);
+  }
+
+  void textPatterns(std::vector<const RE2*>& out) const override {
+    for (const auto& p : patterns_) out.push_back(p.second.get());
   }
 
  private:

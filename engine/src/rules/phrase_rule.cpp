@@ -74,11 +74,13 @@ class PhraseRule : public Rule {
       const NormText& t = doc.blocks[i].norm;
       std::vector<Match> excepted;
       for (const auto& ex : except_) {
+        if (!ctx.mayMatch(*ex, i)) continue;
         auto ms = allMatches(*ex, t.text);
         excepted.insert(excepted.end(), ms.begin(), ms.end());
       }
       for (size_t p = 0; p < patterns_.size(); ++p) {
         const auto& re = patterns_[p];
+        if (!ctx.mayMatch(*re, i)) continue;
         for (const Match& m : allMatches(*re, t.text)) {
           bool inside = false;
           for (const Match& x : excepted) inside = inside || (m.begin >= x.begin && m.end <= x.end);
@@ -107,6 +109,11 @@ class PhraseRule : public Rule {
           "require",
           {{"expected", "≥" + std::to_string(min_count_) + "处"}, {"found", std::to_string(count) + "处"}});
     }
+  }
+
+  void textPatterns(std::vector<const RE2*>& out) const override {
+    for (const auto& re : patterns_) out.push_back(re.get());
+    for (const auto& re : except_) out.push_back(re.get());
   }
 
  private:

@@ -32,8 +32,7 @@ class YearRule : public Rule {
     auto year = doc.reportYear();
     if (!year) return;
     int expected = *year + offset_;
-    static const RE2 kYear(R"((?P<year>\d{4})年)");
-    const RE2& re = pattern_ ? *pattern_ : kYear;
+    const RE2& re = pattern_ ? *pattern_ : defaultPattern();
     int group = re.NamedCapturingGroups().at("year");
     auto scan = [&](const NormText& t, size_t limit, const std::string& title) {
       std::string_view text = std::string_view(t.text).substr(0, std::min(limit, t.text.size()));
@@ -62,10 +61,22 @@ class YearRule : public Rule {
       scan(b.norm, s->marker.size() + s->title.size(), s->marker + s->title);
       return;
     }
-    for (size_t i = doc.body_begin; i < doc.body_end; ++i) scan(doc.blocks[i].norm, std::string::npos, "");
+    for (size_t i = doc.body_begin; i < doc.body_end; ++i) {
+      if (ctx.mayMatch(re, i)) scan(doc.blocks[i].norm, std::string::npos, "");
+    }
+  }
+
+  // Only the body scan: the section scan reads a prefix of its block.
+  void textPatterns(std::vector<const RE2*>& out) const override {
+    if (!section_) out.push_back(pattern_ ? pattern_.get() : &defaultPattern());
   }
 
  private:
+  static const RE2& defaultPattern() {
+    static const RE2 kYear(R"((?P<year>\d{4})年)");
+    return kYear;
+  }
+
   const SectionDef* section_;
   std::shared_ptr<const RE2> pattern_;
   int offset_;
