@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Writes small PDFs of report text for fuzz_pdf's seeds.
 
-    fuzz/seeds/pdf/make_small.py SOURCE.txt OUT.pdf [FIRST_LINE [LINES]]
+    fuzz/seeds/pdf/make_small.py SOURCE.txt OUT.pdf [FIRST:COUNT ...]
+
+FIRST:COUNT picks COUNT lines from line FIRST (1-based); several ranges are
+joined (the title line and one table, say); default 1:60.
 
 The real PDFs are 65-410 KB, almost all embedded font, so a fuzzer spends its
 time in poppler's font code and runs a few dozen inputs a second. These carry
@@ -9,6 +12,7 @@ the text of a report excerpt with a Type0 font that is not embedded (CIDs
 numbered in order of first use) and a ToUnicode map, in uncompressed streams:
 a few KB, and every mutation lands in text, layout or structure.
 """
+import re
 import sys
 
 
@@ -51,9 +55,12 @@ def pdf(lines, per_page=40):
         ops = ["BT"]
         y = 800
         for ln in page:
-            hexs = "".join(f"{cids[ch]:04X}" for ch in ln)
             size = min(10.5, 480 / max(len(ln), 1))  # a table row is shrunk to the page width
-            ops.append(f"/F1 {size:.2f} Tf 1 0 0 1 60 {y} Tm <{hexs}> Tj")
+            ops.append(f"/F1 {size:.2f} Tf")
+            # One text object per cell, placed at its column, as real PDFs set tables.
+            for m in re.finditer(r"\S+(?: \S+)*", ln):
+                hexs = "".join(f"{cids[ch]:04X}" for ch in m.group())
+                ops.append(f"1 0 0 1 {60 + m.start() * size:.1f} {y} Tm <{hexs}> Tj")
             y -= 18
         ops.append(f"1 0 0 1 280 40 Tm <{''.join(f'{cids[ch]:04X}' for ch in footers[n - 1])}> Tj")
         ops.append("ET")
@@ -79,9 +86,11 @@ def pdf(lines, per_page=40):
 
 def main():
     src, dst = sys.argv[1], sys.argv[2]
-    first = int(sys.argv[3]) if len(sys.argv) > 3 else 1
-    count = int(sys.argv[4]) if len(sys.argv) > 4 else 60
-    lines = open(src, encoding="utf-8").read().splitlines()[first - 1:first - 1 + count]
+    text = open(src, encoding="utf-8").read().splitlines()
+    lines = []
+    for spec in sys.argv[3:] or ["1:60"]:
+        first, count = (int(x) for x in spec.split(":"))
+        lines += text[first - 1:first - 1 + count]
     out = []
     for ln in (ln.rstrip() for ln in lines):
         if "  " in ln.strip():  # table row: kept whole
