@@ -9,22 +9,32 @@
 
 namespace nianbao {
 
-void appendUtf8(std::string& out, char32_t c) {
+size_t encodeUtf8(char32_t c, char* out) {
   if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
+    out[0] = static_cast<char>(c);
+    return 1;
   }
+  if (c < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (c >> 6));
+    out[1] = static_cast<char>(0x80 | (c & 0x3F));
+    return 2;
+  }
+  if (c < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (c >> 12));
+    out[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (c & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (c >> 18));
+  out[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (c & 0x3F));
+  return 4;
+}
+
+void appendUtf8(std::string& out, char32_t c) {
+  char buf[4];
+  out.append(buf, encodeUtf8(c, buf));
 }
 
 bool isBlankChar(char32_t c) {
@@ -209,6 +219,26 @@ void NormBuilder::append(std::string_view source, Span span) {
   }
   for (size_t i = span.begin; i < end;) {
     size_t start = i;
+    // Fast path: printable ASCII but '~', and the CJK ideographs U+4E00-U+9FFF,
+    // are their own normal form; their bytes are copied as they are. Most of a
+    // report is one or the other.
+    auto b0 = static_cast<unsigned char>(source[i]);
+    if (b0 > 0x20 && b0 < 0x7F && b0 != '~') {
+      ++i;
+      put(b0, source.substr(start, 1), start, i);
+      continue;
+    }
+    if (b0 >= 0xE4 && b0 <= 0xE9 && i + 2 < end &&
+        (static_cast<unsigned char>(source[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(source[i + 2]) & 0xC0) == 0x80) {
+      char32_t c = ((b0 & 0x0Fu) << 12) | ((static_cast<unsigned char>(source[i + 1]) & 0x3Fu) << 6) |
+                   (static_cast<unsigned char>(source[i + 2]) & 0x3Fu);
+      if (c >= 0x4E00 && c <= 0x9FFF) {
+        i += 3;
+        put(c, source.substr(start, 3), start, i);
+        continue;
+      }
+    }
     char32_t c = decodeUtf8(source, i);
     if (isSpace(c)) {
       if (!pending_space_) space_origin_ = static_cast<uint32_t>(start);
@@ -224,22 +254,27 @@ void NormBuilder::append(std::string_view source, Span span) {
         pending_space_ = true;
         continue;
       }
-      if (pending_space_ && isAsciiAlnum(last_) && isAsciiAlnum(d)) {
-        out_.text += ' ';
-        if (track_) {
-          out_.origin.push_back(space_origin_);
-          out_.origin_end.push_back(space_origin_ + 1);
-        }
-      }
-      pending_space_ = false;
-      appendUtf8(out_.text, d);
-      if (track_) {
-        out_.origin.resize(out_.text.size(), static_cast<uint32_t>(start));
-        out_.origin_end.resize(out_.text.size(), static_cast<uint32_t>(i));
-      }
-      last_ = d;
+      char buf[4];
+      put(d, std::string_view(buf, encodeUtf8(d, buf)), start, i);
     }
   }
+}
+
+void NormBuilder::put(char32_t d, std::string_view bytes, size_t start, size_t end) {
+  if (pending_space_ && isAsciiAlnum(last_) && isAsciiAlnum(d)) {
+    out_.text += ' ';
+    if (track_) {
+      out_.origin.push_back(space_origin_);
+      out_.origin_end.push_back(space_origin_ + 1);
+    }
+  }
+  pending_space_ = false;
+  out_.text.append(bytes);
+  if (track_) {
+    out_.origin.insert(out_.origin.end(), bytes.size(), static_cast<uint32_t>(start));
+    out_.origin_end.insert(out_.origin_end.end(), bytes.size(), static_cast<uint32_t>(end));
+  }
+  last_ = d;
 }
 
 void NormBuilder::breakWord() { pending_space_ = pending_space_ || last_ != 0; }

@@ -1,6 +1,8 @@
 #include "nianbao/text.h"
 
 #include <doctest/doctest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 using namespace nianbao;
 
@@ -72,4 +74,23 @@ TEST_CASE("display width counts wide characters twice") {
   CHECK(displayWidth("法治") == 4);
   CHECK(displayWidth("（1）") == 5);
   CHECK(codePointCount("法治ab") == 4);
+}
+
+TEST_CASE("the copied ranges (printable ASCII, U+4E00-U+9FFF) are their own NFKC form") {
+  // NormBuilder copies these without asking ICU; this holds it to ICU's answer.
+  UErrorCode st = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(st);
+  REQUIRE(U_SUCCESS(st));
+  size_t checked = 0;
+  for (char32_t c = 0x21; c <= 0x9FFF; ++c) {
+    if (c == 0x7F) c = 0x4E00;
+    if (c == '~') continue;  // folded to '-', on the slow path
+    icu::UnicodeString in(static_cast<UChar32>(c));
+    CHECK(nfkc->isNormalized(in, st));
+    std::string s;
+    appendUtf8(s, c);
+    CHECK(normalizeText(s) == s);
+    ++checked;
+  }
+  CHECK(checked == 93 + (0x9FFF - 0x4E00 + 1));
 }

@@ -45,6 +45,10 @@ class NormBuilder {
   NormText finish() &&;
 
  private:
+  // Appends one normalized code point `d` (UTF-8 `bytes`) that came from source
+  // bytes [start, end).
+  void put(char32_t d, std::string_view bytes, size_t start, size_t end);
+
   NormText out_;
   bool track_;
   bool pending_space_ = false;
@@ -70,6 +74,8 @@ size_t prevCodePointStart(std::string_view s, size_t i);
 // The code point just before byte i, or 0 at the start.
 char32_t codePointBefore(std::string_view s, size_t i);
 void appendUtf8(std::string& out, char32_t c);
+// Writes the UTF-8 of `c` to out[0..4), returns its length.
+size_t encodeUtf8(char32_t c, char* out);
 bool isCjk(char32_t c);
 // White space as reports use it: ASCII blanks, no-break and ideographic spaces,
 // zero-width space and a stray BOM.
