@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <unordered_map>
 
@@ -196,26 +197,65 @@ std::u32string foldUncached(char32_t c) {
 
 }  // namespace
 
+const NormText::Run& NormText::runAt(size_t k) const {
+  auto it = std::upper_bound(runs.begin(), runs.end(), k, [](size_t v, const Run& r) { return v < r.norm; });
+  return *(it - 1);  // runs[0].norm == 0
+}
+
+uint32_t NormText::sourceBegin(size_t k) const {
+  const Run& r = runAt(k);
+  if (r.src_end != 0) return r.src;
+  // A copied run: the start of the code point around byte k, at the same offset.
+  size_t c = k;
+  while (c > r.norm && (static_cast<unsigned char>(text[c]) & 0xC0) == 0x80) --c;
+  return r.src + static_cast<uint32_t>(c - r.norm);
+}
+
+uint32_t NormText::sourceEnd(size_t k) const {
+  const Run& r = runAt(k);
+  if (r.src_end != 0) return r.src_end;
+  size_t c = k + 1;
+  size_t next = &r + 1 < runs.data() + runs.size() ? (&r + 1)->norm : text.size();
+  while (c < next && (static_cast<unsigned char>(text[c]) & 0xC0) == 0x80) ++c;
+  return r.src + static_cast<uint32_t>(c - r.norm);
+}
+
 Span NormText::toSource(size_t b, size_t e) const {
-  if (b >= e || b >= text.size()) return {};
+  if (b >= e || b >= text.size() || runs.empty()) return {};
   e = std::min(e, text.size());
-  return Span{origin[b], origin_end[e - 1]};
+  return Span{sourceBegin(b), sourceEnd(e - 1)};
+}
+
+NormText NormText::slice(size_t b, size_t e) const {
+  NormText out;
+  e = std::min(e, text.size());
+  if (b >= e) return out;
+  out.text = text.substr(b, e - b);
+  if (runs.empty()) return out;
+  auto first =
+      std::upper_bound(runs.begin(), runs.end(), b, [](size_t v, const Run& r) { return v < r.norm; }) - 1;
+  for (auto it = first; it != runs.end() && it->norm < e; ++it) {
+    Run r = *it;
+    if (r.norm < b) {  // the run that b falls in starts at b now
+      if (r.src_end == 0) r.src += static_cast<uint32_t>(b - r.norm);
+      r.norm = static_cast<uint32_t>(b);
+    }
+    r.norm -= static_cast<uint32_t>(b);
+    out.runs.push_back(r);
+  }
+  return out;
 }
 
 void NormBuilder::append(std::string_view source, Span span) {
   size_t end = std::min<size_t>(span.end, source.size());
   if (span.begin < end) {
     // NFKC mostly shrinks report text (full-width forms become ASCII): the
-    // source length is a good upper bound, so the maps grow once, not per byte.
+    // source length is a good upper bound, so the text grows once, not per byte.
     size_t want = out_.text.size() + (end - span.begin);
     auto grow = [want](auto& v) {  // geometric: a builder gets many small appends
       if (v.capacity() < want) v.reserve(std::max(want, 2 * v.capacity()));
     };
     grow(out_.text);
-    if (track_) {
-      grow(out_.origin);
-      grow(out_.origin_end);
-    }
   }
   for (size_t i = span.begin; i < end;) {
     size_t start = i;
@@ -225,7 +265,7 @@ void NormBuilder::append(std::string_view source, Span span) {
     auto b0 = static_cast<unsigned char>(source[i]);
     if (b0 > 0x20 && b0 < 0x7F && b0 != '~') {
       ++i;
-      put(b0, source.substr(start, 1), start, i);
+      put(b0, source.substr(start, 1), start, i, true);
       continue;
     }
     if (b0 >= 0xE4 && b0 <= 0xE9 && i + 2 < end &&
@@ -235,7 +275,7 @@ void NormBuilder::append(std::string_view source, Span span) {
                    (static_cast<unsigned char>(source[i + 2]) & 0x3Fu);
       if (c >= 0x4E00 && c <= 0x9FFF) {
         i += 3;
-        put(c, source.substr(start, 3), start, i);
+        put(c, source.substr(start, 3), start, i, true);
         continue;
       }
     }
@@ -255,25 +295,35 @@ void NormBuilder::append(std::string_view source, Span span) {
         continue;
       }
       char buf[4];
-      put(d, std::string_view(buf, encodeUtf8(d, buf)), start, i);
+      put(d, std::string_view(buf, encodeUtf8(d, buf)), start, i, false);
     }
   }
 }
 
-void NormBuilder::put(char32_t d, std::string_view bytes, size_t start, size_t end) {
+void NormBuilder::put(char32_t d, std::string_view bytes, size_t start, size_t end, bool copied) {
+  auto mapped = [&](uint32_t src, uint32_t src_end) {
+    // Several output code points of one source character share one run.
+    const NormText::Run* last = out_.runs.empty() ? nullptr : &out_.runs.back();
+    if (!last || last->src_end == 0 || last->src != src || last->src_end != src_end)
+      out_.runs.push_back({static_cast<uint32_t>(out_.text.size()), src, src_end});
+  };
   if (pending_space_ && isAsciiAlnum(last_) && isAsciiAlnum(d)) {
+    if (track_) mapped(space_origin_, space_origin_ + 1);
     out_.text += ' ';
-    if (track_) {
-      out_.origin.push_back(space_origin_);
-      out_.origin_end.push_back(space_origin_ + 1);
-    }
   }
   pending_space_ = false;
-  out_.text.append(bytes);
   if (track_) {
-    out_.origin.insert(out_.origin.end(), bytes.size(), static_cast<uint32_t>(start));
-    out_.origin_end.insert(out_.origin_end.end(), bytes.size(), static_cast<uint32_t>(end));
+    if (!copied) {
+      mapped(static_cast<uint32_t>(start), static_cast<uint32_t>(end));
+    } else {
+      // A copied run goes on while the source goes on where it left off.
+      const NormText::Run* last = out_.runs.empty() ? nullptr : &out_.runs.back();
+      bool extends = last && last->src_end == 0 && last->src + (out_.text.size() - last->norm) == start;
+      if (!extends)
+        out_.runs.push_back({static_cast<uint32_t>(out_.text.size()), static_cast<uint32_t>(start), 0});
+    }
   }
+  out_.text.append(bytes);
   last_ = d;
 }
 

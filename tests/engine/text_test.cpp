@@ -54,10 +54,9 @@ TEST_CASE("a phrase broken by a line wrap maps back to both lines") {
 TEST_CASE("every normalized byte maps into the source") {
   std::string src = "（一）１２ 年 “ 引号 ”\r\n下一行";
   NormText t = norm(src);
-  REQUIRE(t.origin.size() == t.text.size());
   for (size_t i = 0; i < t.text.size(); ++i) {
-    CHECK(t.origin[i] < t.origin_end[i]);
-    CHECK(t.origin_end[i] <= src.size());
+    CHECK(t.sourceBegin(i) < t.sourceEnd(i));
+    CHECK(t.sourceEnd(i) <= src.size());
   }
   Span s = t.toSource(0, 3);  // "(一" -> "（一"
   CHECK(src.substr(s.begin, s.end - s.begin) == "（一");
@@ -93,4 +92,27 @@ TEST_CASE("the copied ranges (printable ASCII, U+4E00-U+9FFF) are their own NFKC
     ++checked;
   }
   CHECK(checked == 93 + (0x9FFF - 0x4E00 + 1));
+}
+
+TEST_CASE("the source map: copied runs, folded characters, inserted spaces, slices") {
+  // 年 and 报 are copied; （ ） １ fold; the space between 2 and A is kept.
+  std::string src = "（年）１２ A报";
+  NormText t = norm(src);
+  REQUIRE(t.text == "(年)12 A报");
+  auto at = [&](size_t k) { return src.substr(t.sourceBegin(k), t.sourceEnd(k) - t.sourceBegin(k)); };
+  CHECK(at(0) == "（");
+  CHECK(at(1) == "年");
+  CHECK(at(3) == "年");  // any byte of a code point maps to all of it
+  CHECK(at(4) == "）");
+  CHECK(at(5) == "１");
+  CHECK(at(6) == "２");
+  CHECK(at(7) == " ");
+  CHECK(at(8) == "A");
+  CHECK(at(9) == "报");
+  CHECK(t.runs.size() < t.text.size());
+  NormText s = t.slice(1, 6);  // "年)1"
+  REQUIRE(s.text == "年)1");
+  Span whole = s.toSource(0, s.text.size());
+  CHECK(src.substr(whole.begin, whole.end - whole.begin) == "年）１");
+  CHECK(s.sourceBegin(3) == t.sourceBegin(4));
 }

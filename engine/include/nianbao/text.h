@@ -26,17 +26,35 @@ namespace nianbao {
 
 struct NormText {
   std::string text;
-  std::vector<uint32_t> origin;      // per byte of `text`: source begin of its code point
-  std::vector<uint32_t> origin_end;  // per byte of `text`: source end of its code point
 
   // Source span covering normalized bytes [b, e); empty span when b >= e.
   Span toSource(size_t b, size_t e) const;
+  // Source bytes of the code point normalized byte k came from.
+  uint32_t sourceBegin(size_t k) const;
+  uint32_t sourceEnd(size_t k) const;
+  // Normalized bytes [b, e) (code point boundaries) with their source map.
+  NormText slice(size_t b, size_t e) const;
+
+  // The map back to the source, in runs (most of a report is copied unchanged,
+  // so this costs about a byte per ten of text, not eight per byte). A run
+  // starts at normalized byte `norm`; a copied run's bytes are the source's
+  // from `src` on, one for one; any other run is the output of the one source
+  // code point [src, src_end) (a folded character, an inserted space).
+  struct Run {
+    uint32_t norm;
+    uint32_t src;
+    uint32_t src_end;  // 0 for a copied run
+  };
+  std::vector<Run> runs;
+
+ private:
+  const Run& runAt(size_t k) const;
 };
 
 class NormBuilder {
  public:
-  // `track_origin` false leaves NormText::origin/origin_end empty: for text
-  // that is only compared, never located (normalizeText).
+  // `track_origin` false leaves NormText::runs empty: for text that is only
+  // compared, never located (normalizeText).
   explicit NormBuilder(bool track_origin = true) : track_(track_origin) {}
   // Appends the source bytes `span` of `source` (valid UTF-8).
   void append(std::string_view source, Span span);
@@ -46,8 +64,8 @@ class NormBuilder {
 
  private:
   // Appends one normalized code point `d` (UTF-8 `bytes`) that came from source
-  // bytes [start, end).
-  void put(char32_t d, std::string_view bytes, size_t start, size_t end);
+  // bytes [start, end); `copied` when `bytes` are those very source bytes.
+  void put(char32_t d, std::string_view bytes, size_t start, size_t end, bool copied);
 
   NormText out_;
   bool track_;

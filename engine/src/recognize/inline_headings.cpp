@@ -13,7 +13,7 @@
 namespace nianbao::detail {
 namespace {
 
-bool sourceGapBefore(const NormText& t, size_t i) { return i > 0 && t.origin_end[i - 1] != t.origin[i]; }
+bool sourceGapBefore(const NormText& t, size_t i) { return i > 0 && t.sourceEnd(i - 1) != t.sourceBegin(i); }
 
 // The word at byte i is a figure, not prose: a table row label came before it
 // ("四、结转下年度继续办理 0000000"). A year or a count with its unit
@@ -73,10 +73,8 @@ size_t headingEnd(const NormText& n, size_t cut, size_t marker_length) {
 Block slice(const SourceText& src, const Block& b, size_t from, size_t to) {
   Block out;
   out.kind = BlockKind::kParagraph;
-  out.norm.text = b.norm.text.substr(from, to - from);
-  out.norm.origin.assign(b.norm.origin.begin() + from, b.norm.origin.begin() + to);
-  out.norm.origin_end.assign(b.norm.origin_end.begin() + from, b.norm.origin_end.begin() + to);
-  out.span = Span{out.norm.origin.front(), out.norm.origin_end.back()};
+  out.norm = b.norm.slice(from, to);
+  out.span = out.norm.toSource(0, out.norm.text.size());
   if (from == 0) out.span.begin = b.span.begin;
   if (to == b.norm.text.size()) out.span.end = b.span.end;
   out.first_line = src.lineOf(out.span.begin);
