@@ -10,8 +10,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <string>
 
+#include "ingest/reader.h"
 #include "nianbao/document.h"
 #include "nianbao/engine.h"
 #include "nianbao/ingest.h"
@@ -106,6 +108,25 @@ inline const Document& exampleDocument(const std::string& name) {
 }
 
 // One reader target: bytes -> Document (format forced) -> rules.
+// The recognizers' input: `data` as a valid UTF-8 document of `format`, with
+// its structure recognized; nullopt for what a reader refuses before that
+// point (NUL bytes, invalid UTF-8).
+inline std::optional<Document> recognizedText(const uint8_t* data, size_t size, const char* path,
+                                              const char* format) {
+  std::string bytes(reinterpret_cast<const char*>(data), size);
+  if (bytes.find('\0') != std::string::npos) return std::nullopt;
+  detail::Decoded decoded;
+  try {
+    decoded = detail::decodeText(path, bytes, "UTF-8");
+  } catch (const InputError&) {
+    return std::nullopt;
+  }
+  Document doc;
+  doc.source = SourceText(path, std::move(decoded.text), "UTF-8", format);
+  detail::recognizeStructure(doc);
+  return doc;
+}
+
 inline int runReader(const char* path, const char* format, const uint8_t* data, size_t size) {
   const RuleSet& rules = builtinRules();
   ReadOptions options;
